@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { IMAGE_NAME_PATTERN, instant, maxResults, nextToken, oneOf, patterned } from './constraints';
+import type { ResourceSpec } from './types';
+
+export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
+
+export const imageVersionPath = z.strictObject({
+  ImageName: patterned(
+    IMAGE_NAME_PATTERN,
+    63,
+    'must be 1 to 63 letters or digits, with single "-" or "." between them',
+  ),
+});
+export type ImageVersionPath = z.infer<typeof imageVersionPath>;
+
+export const imageVersionQuery = z.strictObject({
+  CreationTimeAfter: instant.optional(),
+  CreationTimeBefore: instant.optional(),
+  LastModifiedTimeAfter: instant.optional(),
+  LastModifiedTimeBefore: instant.optional(),
+  SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION']).optional(),
+  SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
+  MaxResults: maxResults.optional(),
+  NextToken: nextToken.optional(),
+});
+export type ImageVersionQuery = z.infer<typeof imageVersionQuery>;
+
+export const imageVersionRow = z.object({
+  Version: z.number(),
+  ImageVersionArn: z.string(),
+  ImageArn: z.string(),
+  ImageVersionStatus: z.string(),
+  FailureReason: z.string().optional(),
+  CreationTime: z.string(),
+  LastModifiedTime: z.string(),
+});
+export type ImageVersionRow = z.infer<typeof imageVersionRow>;
+
+export const imageVersionsSpec = {
+  id: 'image-versions',
+  label: 'Image versions',
+  operation: 'ListImageVersions',
+  iamAction: 'sagemaker:ListImageVersions',
+  cliCommand: 'list-image-versions',
+  apiPath: ({ ImageName }) => `/api/images/${encodeURIComponent(ImageName)}/versions`,
+  pathParams: imageVersionPath,
+  query: imageVersionQuery,
+  row: imageVersionRow,
+  rowId: (row) => row.ImageVersionArn,
+  sort: {
+    server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', version: 'VERSION' },
+    order: { asc: 'ASCENDING', desc: 'DESCENDING' },
+    default: { id: 'created', order: 'desc' },
+  },
+  columns: [
+    { id: 'version', header: 'Version', field: 'Version', cell: 'number', defaultVisible: true, sortable: 'server' },
+    {
+      id: 'status',
+      header: 'Status',
+      field: 'ImageVersionStatus',
+      cell: 'status',
+      detailField: 'FailureReason',
+      defaultVisible: true,
+      sortable: 'client',
+    },
+    { id: 'created', header: 'Created', field: 'CreationTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    { id: 'modified', header: 'Last modified', field: 'LastModifiedTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    { id: 'arn', header: 'Version ARN', field: 'ImageVersionArn', cell: 'arn', defaultVisible: true, sortable: false },
+    { id: 'imageArn', header: 'Image ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
+  ],
+  filters: [
+    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
+    {
+      id: 'modified',
+      label: 'Last modified',
+      kind: 'dateRange',
+      afterParam: 'LastModifiedTimeAfter',
+      beforeParam: 'LastModifiedTimeBefore',
+      side: 'server',
+    },
+    { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ImageVersionStatus', options: IMAGE_VERSION_STATUSES, side: 'client' },
+  ],
+} satisfies ResourceSpec<typeof imageVersionQuery, ImageVersionRow, ImageVersionPath>;

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  IMAGE_NAME_CONTAINS_PATTERN,
+  instant,
+  maxResults,
+  nextToken,
+  oneOf,
+  patterned,
+} from './constraints';
+import type { ResourceSpec } from './types';
+
+export const IMAGE_STATUSES = [
+  'CREATING',
+  'CREATED',
+  'CREATE_FAILED',
+  'UPDATING',
+  'UPDATE_FAILED',
+  'DELETING',
+  'DELETE_FAILED',
+] as const;
+
+export const imageQuery = z.strictObject({
+  NameContains: patterned(IMAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits, "-" and "."').optional(),
+  CreationTimeAfter: instant.optional(),
+  CreationTimeBefore: instant.optional(),
+  LastModifiedTimeAfter: instant.optional(),
+  LastModifiedTimeBefore: instant.optional(),
+  SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'IMAGE_NAME']).optional(),
+  SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
+  MaxResults: maxResults.optional(),
+  NextToken: nextToken.optional(),
+});
+export type ImageQuery = z.infer<typeof imageQuery>;
+
+export const imageRow = z.object({
+  ImageName: z.string(),
+  ImageArn: z.string(),
+  ImageStatus: z.string(),
+  DisplayName: z.string().optional(),
+  Description: z.string().optional(),
+  FailureReason: z.string().optional(),
+  CreationTime: z.string(),
+  LastModifiedTime: z.string(),
+});
+export type ImageRow = z.infer<typeof imageRow>;
+
+export const imagesSpec = {
+  id: 'images',
+  label: 'Images',
+  operation: 'ListImages',
+  iamAction: 'sagemaker:ListImages',
+  cliCommand: 'list-images',
+  apiPath: () => '/api/images',
+  pathParams: z.strictObject({}),
+  query: imageQuery,
+  row: imageRow,
+  rowId: (row) => row.ImageArn,
+  sort: {
+    server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', name: 'IMAGE_NAME' },
+    order: { asc: 'ASCENDING', desc: 'DESCENDING' },
+    default: { id: 'created', order: 'desc' },
+  },
+  columns: [
+    { id: 'name', header: 'Name', field: 'ImageName', cell: 'link', defaultVisible: true, sortable: 'server' },
+    { id: 'displayName', header: 'Display name', field: 'DisplayName', cell: 'text', defaultVisible: true, sortable: 'client' },
+    {
+      id: 'status',
+      header: 'Status',
+      field: 'ImageStatus',
+      cell: 'status',
+      detailField: 'FailureReason',
+      defaultVisible: true,
+      sortable: 'client',
+    },
+    { id: 'description', header: 'Description', field: 'Description', cell: 'text', defaultVisible: true, sortable: false },
+    { id: 'created', header: 'Created', field: 'CreationTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    { id: 'modified', header: 'Last modified', field: 'LastModifiedTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    { id: 'arn', header: 'ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
+  ],
+  filters: [
+    {
+      id: 'name',
+      label: 'Name contains',
+      kind: 'text',
+      apiParam: 'NameContains',
+      pattern: IMAGE_NAME_CONTAINS_PATTERN,
+      hint: 'letters, digits, "-" and "."',
+      side: 'server',
+    },
+    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
+    {
+      id: 'modified',
+      label: 'Last modified',
+      kind: 'dateRange',
+      afterParam: 'LastModifiedTimeAfter',
+      beforeParam: 'LastModifiedTimeBefore',
+      side: 'server',
+    },
+    { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ImageStatus', options: IMAGE_STATUSES, side: 'client' },
+  ],
+} satisfies ResourceSpec<typeof imageQuery, ImageRow, Record<string, never>>;

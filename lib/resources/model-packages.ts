@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import {
+  ARN_OR_NAME_PATTERN,
+  MODEL_PACKAGE_NAME_CONTAINS_PATTERN,
+  instant,
+  maxResults,
+  nextToken,
+  oneOf,
+  patterned,
+} from './constraints';
+import type { ResourceSpec } from './types';
+
+export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
+export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualApproval'] as const;
+export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const;
+
+export const modelPackageQuery = z.strictObject({
+  NameContains: patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"').optional(),
+  CreationTimeAfter: instant.optional(),
+  CreationTimeBefore: instant.optional(),
+  ModelApprovalStatus: oneOf(MODEL_APPROVAL_STATUSES).optional(),
+  ModelPackageGroupName: patterned(
+    ARN_OR_NAME_PATTERN,
+    170,
+    'must be a model package group name (letters, digits and "-") or its ARN',
+  ).optional(),
+  ModelPackageType: oneOf(MODEL_PACKAGE_TYPES).optional(),
+  SortBy: oneOf(['Name', 'CreationTime']).optional(),
+  SortOrder: oneOf(['Ascending', 'Descending']).optional(),
+  MaxResults: maxResults.optional(),
+  NextToken: nextToken.optional(),
+});
+export type ModelPackageQuery = z.infer<typeof modelPackageQuery>;
+
+export const modelPackageRow = z.object({
+  ModelPackageName: z.string().optional(),
+  ModelPackageGroupName: z.string().optional(),
+  ModelPackageVersion: z.number().optional(),
+  ModelPackageArn: z.string(),
+  ModelPackageDescription: z.string().optional(),
+  CreationTime: z.string(),
+  ModelPackageStatus: z.string(),
+  ModelApprovalStatus: z.string().optional(),
+  ModelLifeCycle: z
+    .object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.string().optional() })
+    .optional(),
+  ModelPackageRegistrationType: z.string().optional(),
+});
+export type ModelPackageRow = z.infer<typeof modelPackageRow>;
+
+export const modelPackagesSpec = {
+  id: 'model-packages',
+  label: 'Model packages',
+  operation: 'ListModelPackages',
+  iamAction: 'sagemaker:ListModelPackages',
+  cliCommand: 'list-model-packages',
+  apiPath: () => '/api/model-packages',
+  pathParams: z.strictObject({}),
+  query: modelPackageQuery,
+  row: modelPackageRow,
+  rowId: (row) => row.ModelPackageArn,
+  sort: {
+    server: { created: 'CreationTime', name: 'Name' },
+    order: { asc: 'Ascending', desc: 'Descending' },
+    default: { id: 'created', order: 'desc' },
+  },
+  columns: [
+    { id: 'name', header: 'Name', field: 'ModelPackageName', cell: 'text', defaultVisible: true, sortable: 'server' },
+    { id: 'group', header: 'Group', field: 'ModelPackageGroupName', cell: 'link', defaultVisible: true, sortable: 'client' },
+    { id: 'version', header: 'Version', field: 'ModelPackageVersion', cell: 'number', defaultVisible: true, sortable: 'client' },
+    {
+      id: 'status',
+      header: 'Status',
+      field: 'ModelPackageStatus',
+      cell: 'status',
+      defaultVisible: true,
+      sortable: 'client',
+    },
+    { id: 'approval', header: 'Approval', field: 'ModelApprovalStatus', cell: 'status', defaultVisible: true, sortable: 'client' },
+    { id: 'lifecycle', header: 'Lifecycle stage', field: 'ModelLifeCycle', cell: 'lifecycle', defaultVisible: true, sortable: false },
+    {
+      id: 'registration',
+      header: 'Registration',
+      field: 'ModelPackageRegistrationType',
+      cell: 'badge',
+      defaultVisible: false,
+      sortable: 'client',
+    },
+    { id: 'description', header: 'Description', field: 'ModelPackageDescription', cell: 'text', defaultVisible: false, sortable: false },
+    { id: 'created', header: 'Created', field: 'CreationTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    { id: 'arn', header: 'ARN', field: 'ModelPackageArn', cell: 'arn', defaultVisible: false, sortable: false },
+  ],
+  filters: [
+    {
+      id: 'name',
+      label: 'Name contains',
+      kind: 'text',
+      apiParam: 'NameContains',
+      pattern: MODEL_PACKAGE_NAME_CONTAINS_PATTERN,
+      hint: 'letters, digits and "-"',
+      side: 'server',
+    },
+    {
+      id: 'group',
+      label: 'Group',
+      kind: 'text',
+      apiParam: 'ModelPackageGroupName',
+      pattern: ARN_OR_NAME_PATTERN,
+      hint: 'a group name or its ARN',
+      side: 'server',
+    },
+    {
+      id: 'approval',
+      label: 'Approval',
+      kind: 'enum',
+      apiParam: 'ModelApprovalStatus',
+      options: [
+        { value: '', label: 'Any', apiValue: undefined },
+        { value: 'Approved', label: 'Approved', apiValue: 'Approved' },
+        { value: 'Rejected', label: 'Rejected', apiValue: 'Rejected' },
+        { value: 'PendingManualApproval', label: 'Pending manual approval', apiValue: 'PendingManualApproval' },
+      ],
+      defaultValue: '',
+      side: 'server',
+    },
+    {
+      id: 'type',
+      label: 'Type',
+      kind: 'enum',
+      apiParam: 'ModelPackageType',
+      options: [
+        { value: 'both', label: 'Versioned and unversioned', apiValue: 'Both' },
+        { value: 'versioned', label: 'Versioned (registry)', apiValue: 'Versioned' },
+        { value: 'unversioned', label: 'Unversioned', apiValue: 'Unversioned' },
+      ],
+      defaultValue: 'both',
+      side: 'server',
+    },
+    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
+    { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ModelPackageStatus', options: MODEL_PACKAGE_STATUSES, side: 'client' },
+  ],
+} satisfies ResourceSpec<typeof modelPackageQuery, ModelPackageRow, Record<string, never>>;

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+
+export type ResourceId = 'images' | 'image-versions' | 'model-packages';
+export type SortDirection = 'asc' | 'desc';
+
+export type CellKind = 'text' | 'datetime' | 'status' | 'arn' | 'link' | 'number' | 'lifecycle' | 'badge';
+
+export interface ColumnSpec<Row> {
+  id: string;
+  header: string;
+  field: keyof Row & string;
+  cell: CellKind;
+  defaultVisible: boolean;
+  sortable: 'server' | 'client' | false;
+  /** For status cells: the field that explains a failure. */
+  detailField?: keyof Row & string;
+}
+
+export type FilterSpec =
+  | { id: string; label: string; kind: 'text'; apiParam: string; pattern: RegExp; hint: string; side: 'server' }
+  | {
+      id: string;
+      label: string;
+      kind: 'enum';
+      apiParam: string;
+      options: readonly { value: string; label: string; apiValue: string | undefined }[];
+      defaultValue: string;
+      side: 'server';
+    }
+  | { id: string; label: string; kind: 'dateRange'; afterParam: string; beforeParam: string; side: 'server' }
+  | { id: string; label: string; kind: 'multiEnum'; field: string; options: readonly string[]; side: 'client' };
+
+export interface SortSpec {
+  /** UI sort id to the API's SortBy value. */
+  server: Record<string, string>;
+  order: Record<SortDirection, string>;
+  default: { id: string; order: SortDirection };
+}
+
+export interface ResourceSpec<
+  Query extends z.ZodType = z.ZodType,
+  Row extends Record<string, unknown> = Record<string, unknown>,
+  Path extends Record<string, string> = Record<string, string>,
+> {
+  id: ResourceId;
+  label: string;
+  operation: 'ListImages' | 'ListImageVersions' | 'ListModelPackages';
+  iamAction: string;
+  cliCommand: string;
+  /** The proxy path for this listing, given the route parameters. */
+  apiPath: (path: Path) => string;
+  /** Route parameters of the proxy path, validated with the API's constraints. */
+  pathParams: z.ZodType<Path>;
+  /** The proxy's query parameters: the API's own member names and constraints. */
+  query: Query;
+  /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
+  row: z.ZodType<Row>;
+  rowId: (row: Row) => string;
+  sort: SortSpec;
+  columns: readonly ColumnSpec<Row>[];
+  filters: readonly FilterSpec[];
+}
