@@ -2,7 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  typedRoutes: false,
+  distDir: process.env.NEXT_DIST_DIR || '.next',
 };
 
 export default nextConfig;
