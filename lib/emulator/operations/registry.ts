@@ -1,0 +1,12 @@
+import { createListHandler, type ListHandler } from './list-engine';
+import { listImageVersions } from './list-image-versions';
+import { listImages } from './list-images';
+import { listModelPackages } from './list-model-packages';
+
+export const TARGET_PREFIX = 'SageMaker.';
+
+export const OPERATIONS: ReadonlyMap<string, ListHandler> = new Map([
+  [listImages.name, createListHandler(listImages)],
+  [listImageVersions.name, createListHandler(listImageVersions)],
+  [listModelPackages.name, createListHandler(listModelPackages)],
+]);
