@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   pathPrefix?: string;
   /** Clock in epoch ms, for SigV4 skew checks, the `Date` header and the generated timeline. */
   now?: () => number;
+  /** Random source in [0, 1) for fault injection and latency ranges; tests pass a scripted one. */
+  random?: () => number;
 }
 
 const integer = (min: number, max: number) =>

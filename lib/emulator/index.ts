@@ -39,7 +39,7 @@ function catalogsFor(options: EmulatorOptions, seed: number, now: () => number, 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveConfig(options);
   const stats = new StatsRecorder();
-  const faults = new FaultInjector(config.faults);
+  const faults = new FaultInjector(config.faults, options.random);
   const { server, port } = await listen(
     {
       credentials: new CredentialStore(config.credentials),

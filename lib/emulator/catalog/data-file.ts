@@ -21,21 +21,28 @@ const timestamp = z.union([
 ]);
 
 const text = z.string().min(1);
+const matching = (pattern: string, flags = '') =>
+  z.string().regex(new RegExp(`^(?:${pattern})$`, flags), `must match ${pattern}`);
+
+const IMAGE_NAME = matching('[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}').max(63);
+const ENTITY_NAME = matching('[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}').max(63);
+/** ModelPackageDescription uses Unicode property classes, which need the `u` flag in JavaScript. */
+const DESCRIPTION = matching('[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*', 'u').max(1024);
 
 const image = z.strictObject({
-  ImageName: text.max(63),
-  ImageArn: text,
-  DisplayName: text.optional(),
-  Description: text.optional(),
+  ImageName: IMAGE_NAME,
+  ImageArn: matching('arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image/[a-zA-Z0-9]([-.]?[a-zA-Z0-9])*').max(256),
+  DisplayName: matching('\\S(.*\\S)?').max(128).optional(),
+  Description: text.max(512).optional(),
   ImageStatus: z.enum(IMAGE_STATUSES),
-  FailureReason: z.string().optional(),
+  FailureReason: z.string().max(1024).optional(),
   CreationTime: timestamp,
   LastModifiedTime: timestamp,
 });
 
 const imageVersion = z.strictObject({
   ImageArn: text,
-  ImageVersionArn: text,
+  ImageVersionArn: matching('arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image-version/[a-z0-9]([-.]?[a-z0-9])*/[0-9]+').max(256),
   ImageVersionStatus: z.enum(IMAGE_VERSION_STATUSES),
   FailureReason: z.string().optional(),
   Version: z.number().int().min(0),
@@ -44,16 +51,16 @@ const imageVersion = z.strictObject({
 });
 
 const modelPackage = z.strictObject({
-  ModelPackageName: text.optional(),
-  ModelPackageGroupName: text.optional(),
+  ModelPackageName: ENTITY_NAME.optional(),
+  ModelPackageGroupName: ENTITY_NAME.optional(),
   ModelPackageVersion: z.number().int().min(1).optional(),
-  ModelPackageArn: text,
-  ModelPackageDescription: z.string().optional(),
+  ModelPackageArn: matching('arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}'),
+  ModelPackageDescription: DESCRIPTION.optional(),
   CreationTime: timestamp,
   ModelPackageStatus: z.enum(MODEL_PACKAGE_STATUSES),
   ModelApprovalStatus: z.enum(MODEL_APPROVAL_STATUSES).optional(),
   ModelLifeCycle: z
-    .strictObject({ Stage: text, StageStatus: text, StageDescription: z.string().optional() })
+    .strictObject({ Stage: ENTITY_NAME, StageStatus: ENTITY_NAME, StageDescription: z.string().max(1024).optional() })
     .optional(),
   ModelPackageRegistrationType: z.enum(REGISTRATION_TYPES).optional(),
 });
