@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { emulatorOptionsFromEnv, resolveConfig } from './config';
 
+const env = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: 'test', ...vars });
+
 describe('emulatorOptionsFromEnv', () => {
   it('returns no options when nothing is set, and resolves documented defaults', () => {
-    expect(emulatorOptionsFromEnv({})).toEqual({});
+    expect(emulatorOptionsFromEnv(env({}))).toEqual({});
     const config = resolveConfig({});
     expect(config).toMatchObject({ port: 4599, host: '127.0.0.1', seed: 42, scale: 'medium', paging: 'scan', faults: {} });
     expect(config.credentials).toEqual([
@@ -13,7 +15,7 @@ describe('emulatorOptionsFromEnv', () => {
 
   it('parses every variable', () => {
     expect(
-      emulatorOptionsFromEnv({
+      emulatorOptionsFromEnv(env({
         EMULATOR_PORT: '0',
         EMULATOR_HOST: '::1',
         EMULATOR_SEED: '7',
@@ -27,7 +29,7 @@ describe('emulatorOptionsFromEnv', () => {
         EMULATOR_THROTTLE_RATE: '0.25',
         EMULATOR_ERROR_RATE: '1',
         EMULATOR_PATH_PREFIX: '/sagemaker',
-      }),
+      })),
     ).toEqual({
       port: 0,
       host: '::1',
@@ -46,7 +48,7 @@ describe('emulatorOptionsFromEnv', () => {
       errorRate: 1,
       pathPrefix: '/sagemaker',
     });
-    expect(emulatorOptionsFromEnv({ EMULATOR_LATENCY_MS: '50' })).toEqual({ latencyMs: 50 });
+    expect(emulatorOptionsFromEnv(env({ EMULATOR_LATENCY_MS: '50' }))).toEqual({ latencyMs: 50 });
   });
 
   it.each([
@@ -60,10 +62,10 @@ describe('emulatorOptionsFromEnv', () => {
     ['EMULATOR_CREDENTIALS', 'AKID-only'],
     ['EMULATOR_SEED', '4.2'],
   ])('names %s=%s in the error', (variable, value) => {
-    expect(() => emulatorOptionsFromEnv({ [variable]: value })).toThrow(new RegExp(`${variable}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    expect(() => emulatorOptionsFromEnv(env({ [variable]: value }))).toThrow(new RegExp(`${variable}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
   });
 
   it('lists every bad variable at once', () => {
-    expect(() => emulatorOptionsFromEnv({ EMULATOR_PORT: 'x', EMULATOR_SCALE: 'y' })).toThrow(/EMULATOR_PORT[\s\S]*EMULATOR_SCALE/);
+    expect(() => emulatorOptionsFromEnv(env({ EMULATOR_PORT: 'x', EMULATOR_SCALE: 'y' }))).toThrow(/EMULATOR_PORT[\s\S]*EMULATOR_SCALE/);
   });
 });
