@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '../index';
+import { DAY, expectedImages, expectedPackages, expectedVersions, FIXTURE, GROUP_ARN, T0 } from './fixture';
+
+const AWS = '/usr/bin/aws';
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let emulator: RunningEmulator;
+
+function aws(args: string[], secret = DEFAULT_SECRET_ACCESS_KEY): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    AWS_PAGER: '',
+    AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: secret,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_MAX_ATTEMPTS: '1',
+  };
+  const argv = ['--endpoint-url', emulator.url, '--output', 'json', 'sagemaker', ...args];
+  return new Promise((resolve) => {
+    execFile(AWS, argv, { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+async function listed(args: string[], resultKey: string, field: string): Promise<unknown[]> {
+  const result = await aws(args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const parsed: unknown = JSON.parse(result.stdout);
+  if (typeof parsed !== 'object' || parsed === null) throw new Error(`unexpected output ${result.stdout}`);
+  const items: unknown = Object.entries(parsed).find(([key]) => key === resultKey)?.[1];
+  if (!Array.isArray(items)) throw new Error(`no ${resultKey} in ${result.stdout}`);
+  return items.map((item: unknown) => (typeof item === 'object' && item !== null ? Object.entries(item).find(([k]) => k === field)?.[1] : undefined));
+}
+
+beforeAll(async () => {
+  if (!existsSync(AWS)) {
+    throw new Error(`${AWS} is missing: the CLI conformance tests need the AWS CLI v2 (Debian package "awscli").`);
+  }
+  emulator = await startEmulator({ port: 0, data: FIXTURE });
+});
+afterAll(() => emulator?.close());
+
+describe.concurrent('AWS CLI v2 (auto-paginating) against the emulator', () => {
+  it('list-images with defaults', async () => {
+    expect(await listed(['list-images'], 'Images', 'ImageName')).toEqual(expectedImages({}));
+  });
+
+  it('list-images with a name filter and small pages', async () => {
+    expect(await listed(['list-images', '--name-contains', 'gpu', '--page-size', '2'], 'Images', 'ImageName')).toEqual(
+      expectedImages({ NameContains: 'gpu' }),
+    );
+  });
+
+  it('list-images with inclusive creation bounds, sorted by name', async () => {
+    const args = ['list-images', '--creation-time-after', iso(T0 + 20 * DAY), '--creation-time-before', iso(T0 + 80 * DAY), '--sort-by', 'IMAGE_NAME', '--sort-order', 'ASCENDING'];
+    expect(await listed(args, 'Images', 'ImageName')).toEqual(
+      expectedImages({ CreationTimeAfter: T0 + 20 * DAY, CreationTimeBefore: T0 + 80 * DAY, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }),
+    );
+  });
+
+  it('list-images sorted by last modified time', async () => {
+    const args = ['list-images', '--sort-by', 'LAST_MODIFIED_TIME', '--sort-order', 'ASCENDING', '--page-size', '5'];
+    expect(await listed(args, 'Images', 'ImageName')).toEqual(expectedImages({ SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' }));
+  });
+
+  it('list-image-versions sorted by version', async () => {
+    const args = ['list-image-versions', '--image-name', 'pytorch-2-3-gpu', '--sort-by', 'VERSION', '--sort-order', 'ASCENDING', '--page-size', '7'];
+    expect(await listed(args, 'ImageVersions', 'Version')).toEqual(
+      expectedVersions({ ImageName: 'pytorch-2-3-gpu', SortBy: 'VERSION', SortOrder: 'ASCENDING' }),
+    );
+  });
+
+  it('list-model-packages with defaults (unversioned, oldest first)', async () => {
+    expect(await listed(['list-model-packages'], 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(expectedPackages({}));
+  });
+
+  it('list-model-packages of both types by name, descending', async () => {
+    const args = ['list-model-packages', '--model-package-type', 'Both', '--sort-by', 'Name', '--sort-order', 'Descending'];
+    expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
+      expectedPackages({ ModelPackageType: 'Both', SortBy: 'Name', SortOrder: 'Descending' }),
+    );
+  });
+
+  it('list-model-packages of a group given by name', async () => {
+    const args = ['list-model-packages', '--model-package-group-name', 'churn-xgboost', '--page-size', '4'];
+    expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
+      expectedPackages({ ModelPackageGroupName: 'churn-xgboost' }),
+    );
+  });
+
+  it('list-model-packages of a group given by ARN, approved only', async () => {
+    const args = ['list-model-packages', '--model-package-group-name', GROUP_ARN, '--model-approval-status', 'Approved'];
+    expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
+      expectedPackages({ ModelPackageGroupName: GROUP_ARN, ModelApprovalStatus: 'Approved' }),
+    );
+  });
+
+  it('list-model-packages with exclusive creation bounds', async () => {
+    const args = ['list-model-packages', '--model-package-type', 'Both', '--creation-time-after', iso(T0 + 45 * DAY), '--creation-time-before', iso(T0 + 200 * DAY)];
+    expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
+      expectedPackages({ ModelPackageType: 'Both', CreationTimeAfter: T0 + 45 * DAY, CreationTimeBefore: T0 + 200 * DAY }),
+    );
+  });
+
+  it.each([
+    ['a wrong secret', ['list-images'], 'wrong-secret', 'InvalidSignatureException'],
+    ['MaxResults 1000', ['list-images', '--max-results', '1000'], undefined, 'ValidationException'],
+    ['a bad NameContains', ['list-images', '--name-contains', 'bad name!*'], undefined, 'ValidationException'],
+    ['an unknown image', ['list-image-versions', '--image-name', 'nope'], undefined, 'ResourceNotFound'],
+  ])('fails with the error code for %s', async (_label, args, secret, code) => {
+    const result = await aws(args, secret);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(`(${code})`);
+  });
+});
