@@ -12,13 +12,14 @@ import {
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-const timestamp = z.union([
-  z.number().finite().transform((seconds) => Math.round(seconds * 1000)),
-  z
-    .string()
-    .regex(ISO_WITH_ZONE, 'must be epoch seconds or an ISO 8601 time with a zone, e.g. 2024-01-31T12:00:00Z')
-    .transform((iso) => Date.parse(iso)),
-]);
+const TIMESTAMP_HINT = 'must be epoch seconds or an ISO 8601 time with a zone, e.g. 2024-01-31T12:00:00Z';
+const timestamp = z.union(
+  [
+    z.number().finite().transform((seconds) => Math.round(seconds * 1000)),
+    z.string().regex(ISO_WITH_ZONE, TIMESTAMP_HINT).transform((iso) => Date.parse(iso)),
+  ],
+  { error: TIMESTAMP_HINT },
+);
 
 const text = z.string().min(1);
 const matching = (pattern: string, flags = '') =>

@@ -32,15 +32,14 @@ const input = z
 
 type Input = z.output<typeof input>;
 
-/** A group ARN ends in `model-package-group/<name>`; ARNs are matched case-insensitively, like AWS stores them. */
+/** A group ARN ends in `model-package-group/<name>`; AWS lowercases names in ARNs, so groups match case-insensitively. */
 export function groupOf(arnOrName: string): string {
-  return arnOrName.startsWith('arn:') ? arnOrName.slice(arnOrName.lastIndexOf('/') + 1).toLowerCase() : arnOrName;
+  return (arnOrName.startsWith('arn:') ? arnOrName.slice(arnOrName.lastIndexOf('/') + 1) : arnOrName).toLowerCase();
 }
 
 function inGroup(group: string | undefined) {
   if (group === undefined) return () => true;
-  const lower = group.toLowerCase();
-  return (p: ModelPackageRecord) => p.ModelPackageGroupName?.toLowerCase() === lower;
+  return (p: ModelPackageRecord) => p.ModelPackageGroupName?.toLowerCase() === group;
 }
 
 function ofType(type: Input['ModelPackageType']) {
@@ -68,7 +67,7 @@ export const listModelPackages: ListOperation<Input, ModelPackageRecord> = {
     const isInGroup = inGroup(group);
     const isOfType = ofType(type);
     return {
-      key: `${group?.toLowerCase() ?? '*'}/${type}`,
+      key: `${group ?? '*'}/${type}`,
       items: catalog.modelPackages.filter((p) => isInGroup(p) && isOfType(p)),
     };
   },
