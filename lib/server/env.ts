@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { ProxyError } from './proxy-error';
 
 const optionalText = z
   .string()
@@ -49,7 +50,7 @@ function describe(error: z.ZodError): string {
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const result = envSchema.safeParse(process.env);
-  if (!result.success) throw new Error(`Invalid server environment: ${describe(result.error)}`);
+  if (!result.success) throw new ProxyError(500, 'NotConfigured', `Invalid server environment: ${describe(result.error)}`);
   cached = result.data;
   return cached;
 }

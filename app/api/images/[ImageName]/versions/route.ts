@@ -1,0 +1,5 @@
+import { imageVersionsSpec } from '@/lib/resources/image-versions';
+import { imageVersionsAdapter } from '@/lib/sagemaker/image-versions';
+import { listRoute } from '@/lib/server/list-route';
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = listRoute(imageVersionsSpec, imageVersionsAdapter);

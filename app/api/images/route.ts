@@ -1,0 +1,5 @@
+import { imagesSpec } from '@/lib/resources/images';
+import { imagesAdapter } from '@/lib/sagemaker/images';
+import { listRoute } from '@/lib/server/list-route';
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = listRoute(imagesSpec, imagesAdapter);

@@ -1,0 +1,26 @@
+import 'server-only';
+import { ListImageVersionsCommand, type ListImageVersionsCommandInput } from '@aws-sdk/client-sagemaker';
+import {
+  imageVersionRow,
+  type ImageVersionPath,
+  type ImageVersionQuery,
+  type ImageVersionRow,
+} from '@/lib/resources/image-versions';
+import { toPage, type ListAdapter, type PageRequest } from './list-adapter';
+
+export function listImageVersionsInput({
+  query,
+  path,
+  maxResults,
+  nextToken,
+}: PageRequest<ImageVersionQuery, ImageVersionPath>): ListImageVersionsCommandInput {
+  return { ...query, ImageName: path.ImageName, MaxResults: maxResults, NextToken: nextToken };
+}
+
+export const imageVersionsAdapter: ListAdapter<ImageVersionQuery, ImageVersionPath, ImageVersionRow> = {
+  defaultPageSize: 10,
+  async listPage(client, request) {
+    const output = await client.send(new ListImageVersionsCommand(listImageVersionsInput(request)));
+    return toPage(imageVersionRow, output.ImageVersions, output);
+  },
+};

@@ -1,0 +1,90 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { sageMakerBackend } from '@/lib/sagemaker/client';
+import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import type { ResourceSpec } from '@/lib/resources/types';
+import { cacheKey } from './cache-key';
+import { serverEnv } from './env';
+import { collectPage } from './follow-pages';
+import { proxyLogger } from './logger';
+import { cachedOrLoad } from './page-cache';
+import { ProxyError } from './proxy-error';
+import { readQueryParams } from './query-params';
+import { errorResponse, successResponse } from './respond';
+import { fromUpstream } from './upstream-error';
+import { parseOrThrow } from './validate';
+
+type PageQuery = { MaxResults?: number; NextToken?: string };
+type Spec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & {
+  query: z.ZodType<Query>;
+  pathParams: z.ZodType<Path>;
+};
+export interface RouteContext {
+  params: Promise<unknown>;
+}
+
+async function listPage<Query extends PageQuery, Path extends object, Row>(
+  spec: Spec<Query, Path>,
+  adapter: ListAdapter<Query, Path, Row>,
+  request: Request,
+  context: RouteContext,
+  requestId: string,
+): Promise<Response> {
+  const rawPath = await context.params;
+  const path = parseOrThrow(spec.pathParams, rawPath, 'path');
+  const rawQuery = readQueryParams(new URL(request.url));
+  const query = parseOrThrow(spec.query, rawQuery, 'query');
+  const env = serverEnv();
+  const backend = sageMakerBackend();
+  const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
+  const started = performance.now();
+  const { entry, source } = await cachedOrLoad(cacheKey(spec.id, backend.identity, { ...query, ...path }), async () => {
+    const page = await collectPage(adapter, backend.client, { query, path }, budget);
+    const body = JSON.stringify({ items: page.items, nextToken: page.nextToken, budgetExhausted: page.budgetExhausted });
+    if (page.interruptedBy !== undefined) {
+      const cause = fromUpstream(page.interruptedBy, { iamAction: spec.iamAction, requestParams: [] });
+      proxyLogger().warn({ requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode }, 'page cut short by an upstream error');
+    }
+    return { entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds }, cacheable: page.interruptedBy === undefined };
+  });
+  proxyLogger().info({
+    requestId,
+    resource: spec.id,
+    status: 200,
+    cache: source,
+    upstreamCalls: source === 'upstream' ? entry.upstreamCalls : 0,
+    upstreamRequestIds: source === 'cache' ? [] : entry.upstreamRequestIds,
+    durationMs: Math.round(performance.now() - started),
+  });
+  return successResponse(entry.body, requestId, env.PROXY_CACHE_TTL_MS, source);
+}
+
+function requestParamNames(request: Request): string[] {
+  return [...new URL(request.url).searchParams.keys(), 'ImageName'];
+}
+
+/** GET handler and 405 answers for one list resource, driven by its spec and SDK adapter. */
+export function listRoute<Query extends PageQuery, Path extends object, Row>(
+  spec: Spec<Query, Path>,
+  adapter: ListAdapter<Query, Path, Row>,
+) {
+  async function GET(request: Request, context: RouteContext): Promise<Response> {
+    const requestId = randomUUID();
+    try {
+      return await listPage(spec, adapter, request, context, requestId);
+    } catch (thrown) {
+      const error = fromUpstream(thrown, { iamAction: spec.iamAction, requestParams: requestParamNames(request) });
+      const { upstreamRequestId, upstreamCode, cause } = error.details;
+      const log = { requestId, resource: spec.id, status: error.status, code: error.code, upstreamCode, upstreamRequestId };
+      if (error.status >= 500) proxyLogger().error({ ...log, err: cause }, error.message);
+      else proxyLogger().info(log, error.message);
+      return errorResponse(error, requestId);
+    }
+  }
+  function methodNotAllowed(request: Request): Response {
+    const error = new ProxyError(405, 'MethodNotAllowed', `${request.method} is not supported; use GET.`);
+    return errorResponse(error, randomUUID());
+  }
+  return { GET, POST: methodNotAllowed, PUT: methodNotAllowed, PATCH: methodNotAllowed, DELETE: methodNotAllowed, OPTIONS: methodNotAllowed };
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import { serverEnv } from './env';
+
+let logger: Logger | undefined;
+let destination: DestinationStream | undefined;
+
+/** One JSON line per proxy request, on stdout. */
+export function proxyLogger(): Logger {
+  logger ??= pino({ name: 'sagemaker-proxy', level: serverEnv().PROXY_LOG_LEVEL }, destination ?? pino.destination({ sync: false }));
+  return logger;
+}
+
+export function resetLoggerForTests(stream?: DestinationStream): void {
+  logger = undefined;
+  destination = stream;
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+
+export type ProxyErrorCode =
+  | 'InvalidParameter'
+  | 'NotFound'
+  | 'UpstreamValidation'
+  | 'Throttled'
+  | 'AccessDenied'
+  | 'NotConfigured'
+  | 'InvalidCredentials'
+  | 'UpstreamTimeout'
+  | 'UpstreamUnavailable'
+  | 'UpstreamError'
+  | 'MethodNotAllowed'
+  | 'Internal';
+
+export interface ProxyErrorDetails {
+  param?: string;
+  headers?: Record<string, string>;
+  upstreamRequestId?: string;
+  upstreamCode?: string;
+  cause?: unknown;
+}
+
+/** An error the proxy answers with; `message` is safe to show to the browser. */
+export class ProxyError extends Error {
+  override readonly name = 'ProxyError';
+
+  constructor(
+    readonly status: number,
+    readonly code: ProxyErrorCode,
+    message: string,
+    readonly details: ProxyErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+}
+
+export function invalidParameter(param: string, message: string): ProxyError {
+  return new ProxyError(400, 'InvalidParameter', message, { param });
+}

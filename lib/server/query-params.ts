@@ -1,0 +1,17 @@
+import 'server-only';
+import { invalidParameter } from './proxy-error';
+
+/**
+ * Reads the query string into one value per key: an empty value counts as absent, a repeated key is an error.
+ * URLSearchParams decodes leniently (a malformed escape stays as typed), so nothing here throws on client input.
+ */
+export function readQueryParams(url: URL): Record<string, string> {
+  const values: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const [key, value] of url.searchParams) {
+    if (seen.has(key)) throw invalidParameter(key, `"${key}" was given more than once; give it at most once.`);
+    seen.add(key);
+    if (value !== '') values[key] = value;
+  }
+  return values;
+}

@@ -1,0 +1,45 @@
+import { vi } from 'vitest';
+import {
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_SECRET_ACCESS_KEY,
+  startEmulator,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '@/lib/emulator';
+import { resetServerState } from './reset';
+
+export const TEST_REGION = 'us-east-1';
+
+/** Sets the variables the proxy and the SDK read, isolated from any profile on the machine. */
+export function stubProxyEnv(env: Record<string, string | undefined>): void {
+  const base: Record<string, string | undefined> = {
+    AWS_REGION: TEST_REGION,
+    AWS_DEFAULT_REGION: undefined,
+    AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: DEFAULT_SECRET_ACCESS_KEY,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+    AWS_ENDPOINT_URL: undefined,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    PROXY_LOG_LEVEL: 'silent',
+  };
+  for (const [name, value] of Object.entries({ ...base, ...env })) vi.stubEnv(name, value);
+  resetServerState();
+}
+
+export async function startProxyWithEmulator(
+  options: EmulatorOptions = {},
+  env: Record<string, string | undefined> = {},
+): Promise<RunningEmulator> {
+  const emulator = await startEmulator({ port: 0, scale: 'small', ...options });
+  stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: emulator.url, ...env });
+  return emulator;
+}
+
+export async function stopProxyAndEmulator(emulator: RunningEmulator | undefined): Promise<void> {
+  resetServerState();
+  vi.unstubAllEnvs();
+  await emulator?.close();
+}

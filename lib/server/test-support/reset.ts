@@ -1,0 +1,12 @@
+import { resetClientsForTests } from '@/lib/sagemaker/client';
+import { resetEnvForTests } from '../env';
+import { resetLoggerForTests } from '../logger';
+import { resetCacheForTests } from '../page-cache';
+
+/** Drops every piece of module state that depends on the environment. */
+export function resetServerState(): void {
+  resetEnvForTests();
+  resetClientsForTests();
+  resetCacheForTests();
+  resetLoggerForTests();
+}
