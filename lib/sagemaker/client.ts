@@ -22,6 +22,7 @@ function createClient(region: string | undefined): SageMakerClient {
     requestHandler: new NodeHttpHandler({
       connectionTimeout: env.SAGEMAKER_CONNECT_TIMEOUT_MS,
       requestTimeout: env.SAGEMAKER_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
     }),
   });
 }

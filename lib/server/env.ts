@@ -19,6 +19,8 @@ function integer(min: number, max: number, fallback: number) {
     .transform((value) => value ?? fallback);
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const envSchema = z.object({
   AWS_REGION: optionalText,
   AWS_DEFAULT_REGION: optionalText,
@@ -35,7 +37,7 @@ const envSchema = z.object({
   PROXY_CACHE_MAX_BYTES: integer(1024, 1024 ** 3, 32 * 1024 ** 2),
   PROXY_FOLLOW_MAX_CALLS: integer(1, 100, 10),
   PROXY_FOLLOW_MAX_MS: integer(0, 60_000, 3_000),
-  PROXY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().transform((value) => value ?? 'info'),
+  PROXY_LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -53,6 +55,12 @@ export function serverEnv(): ServerEnv {
   if (!result.success) throw new ProxyError(500, 'NotConfigured', `Invalid server environment: ${describe(result.error)}`);
   cached = result.data;
   return cached;
+}
+
+/** The log level alone, readable even when another variable is invalid, so that failure can be logged. */
+export function proxyLogLevel(): (typeof LOG_LEVELS)[number] {
+  const level = z.enum(LOG_LEVELS).safeParse(process.env.PROXY_LOG_LEVEL);
+  return level.success ? level.data : 'info';
 }
 
 export function resetEnvForTests(): void {
