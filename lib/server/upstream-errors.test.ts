@@ -1,0 +1,120 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '@/lib/emulator';
+import { resetLoggerForTests } from './logger';
+import { errorReply, pageReply } from './test-support/replies';
+import { callRoute } from './test-support/routes';
+import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+
+let emulator: RunningEmulator | undefined;
+
+afterEach(async () => {
+  await stopProxyAndEmulator(emulator);
+  emulator = undefined;
+});
+
+async function start(env: Record<string, string | undefined> = {}) {
+  emulator = await startProxyWithEmulator({}, env);
+  return emulator;
+}
+
+function expectError(reply: { status: number; headers: Headers; body: unknown }, status: number, code: string) {
+  expect(reply.status).toBe(status);
+  const { error } = errorReply.parse(reply.body);
+  expect(error.code).toBe(code);
+  expect(error.requestId).toBe(reply.headers.get('x-request-id'));
+  expect(reply.headers.get('cache-control')).toBe('no-store');
+  expect(reply.headers.get('content-type')).toBe('application/json');
+  return error;
+}
+
+describe('upstream errors', () => {
+  it('maps an unknown image to 404 NotFound', async () => {
+    await start();
+    const error = expectError(await callRoute('image-versions', '', { ImageName: 'no-such-image' }), 404, 'NotFound');
+    expect(error.message).toContain('no-such-image');
+  });
+
+  it('maps a token replayed with other parameters to 400 UpstreamValidation naming NextToken', async () => {
+    await start();
+    const first = pageReply.parse((await callRoute('images', 'MaxResults=3')).body);
+    const token = encodeURIComponent(first.nextToken ?? '');
+    const error = expectError(await callRoute('images', `MaxResults=3&SortBy=IMAGE_NAME&NextToken=${token}`), 400, 'UpstreamValidation');
+    expect(error.param).toBe('NextToken');
+    expect(error.message).toMatch(/NextToken/);
+  });
+
+  it('maps throttling that outlasts the retries to 429 with Retry-After', async () => {
+    const running = await start({ AWS_MAX_ATTEMPTS: '2' });
+    running.setFaults({ throttleRate: 1 });
+    const reply = await callRoute('images');
+    expectError(reply, 429, 'Throttled');
+    expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(running.stats().byOutcome.ThrottlingException).toBe(2);
+  });
+
+  it('maps persistent upstream 5xx to 502 and a slow upstream to 504', async () => {
+    const running = await start({ AWS_MAX_ATTEMPTS: '1', SAGEMAKER_TIMEOUT_MS: '150' });
+    running.setFaults({ errorRate: 1 });
+    expectError(await callRoute('model-packages'), 502, 'UpstreamError');
+    running.setFaults({ latencyMs: 600 });
+    expectError(await callRoute('model-packages'), 504, 'UpstreamTimeout');
+  });
+
+  it.each([
+    ['an unknown access key', { AWS_ACCESS_KEY_ID: 'AKIDUNKNOWN000000000' }, 'UnrecognizedClientException'],
+    ['a wrong secret', { AWS_SECRET_ACCESS_KEY: 'not-the-secret' }, 'InvalidSignatureException'],
+  ])('maps %s to 500 InvalidCredentials', async (_, env, upstreamCode) => {
+    await start(env);
+    const error = expectError(await callRoute('images'), 500, 'InvalidCredentials');
+    expect(error.message).toContain(upstreamCode);
+    expect(error.message).toContain('AWS_SECRET_ACCESS_KEY');
+  });
+
+  it('maps a stopped emulator to 502 UpstreamUnavailable', async () => {
+    const running = await start();
+    await running.close();
+    emulator = undefined;
+    const error = expectError(await callRoute('images'), 502, 'UpstreamUnavailable');
+    expect(error.message).toContain('ECONNREFUSED');
+  });
+
+  it('maps a missing region or missing credentials to 500 NotConfigured naming what to set', async () => {
+    await start({ AWS_REGION: undefined });
+    expect(expectError(await callRoute('images'), 500, 'NotConfigured').message).toContain('AWS_REGION');
+    await stopProxyAndEmulator(emulator);
+    await start({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+    expect(expectError(await callRoute('images'), 500, 'NotConfigured').message).toContain('AWS_ACCESS_KEY_ID');
+  });
+
+  it('maps an invalid proxy setting to 500 NotConfigured naming the variable', async () => {
+    await start({ PROXY_FOLLOW_MAX_CALLS: 'lots' });
+    expect(expectError(await callRoute('images'), 500, 'NotConfigured').message).toContain('PROXY_FOLLOW_MAX_CALLS');
+  });
+
+  it('answers other methods with 405 and Allow', async () => {
+    await start();
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const) {
+      const reply = await callRoute('model-packages', '', {}, method);
+      expectError(reply, 405, 'MethodNotAllowed');
+      expect(reply.headers.get('allow')).toBe('GET, HEAD');
+    }
+  });
+
+  it('logs one JSON line with the request id and the upstream request id', async () => {
+    await start({ PROXY_LOG_LEVEL: 'info' });
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    resetLoggerForTests(sink);
+    const reply = await callRoute('image-versions', '', { ImageName: 'missing' });
+    const logged = lines.map((line) => JSON.parse(line));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ requestId: reply.headers.get('x-request-id'), status: 404, code: 'NotFound' });
+    expect(logged[0].upstreamRequestId).toEqual(expect.any(String));
+  });
+});
