@@ -19,7 +19,8 @@ export async function callRoute(
   params: Record<string, string> = {},
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' = 'GET',
 ): Promise<ProxyReply> {
-  const path = route === 'image-versions' ? `/api/images/${encodeURIComponent(params.ImageName ?? '')}/versions` : `/api/${route}`;
+  const segment = encodeURIComponent((params.ImageName ?? '').replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
+  const path = route === 'image-versions' ? `/api/images/${segment}/versions` : `/api/${route}`;
   const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`, { method });
   const response = await handlers[route][method](request, { params: Promise.resolve(params) });
   const text = await response.text();
