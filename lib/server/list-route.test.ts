@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { imageRow } from '@/lib/resources/images';
 import { pageReply } from './test-support/replies';
+import { GET as listImages } from '@/app/api/images/route';
 import { callRoute } from './test-support/routes';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
@@ -26,5 +27,11 @@ describe('list routes against the emulator', () => {
     for (const item of body.items) expect(imageRow.strict().parse(item).CreationTime).toMatch(/Z$/);
     expect(typeof body.nextToken).toBe('string');
     expect(body.budgetExhausted).toBe(false);
+  });
+
+  it('accepts the context Next passes to routes without dynamic segments', async () => {
+    const request = new Request('http://localhost/api/images?MaxResults=1');
+    expect((await listImages(request, { params: undefined })).status).toBe(200);
+    expect((await listImages(request, { params: Promise.resolve(undefined) })).status).toBe(200);
   });
 });

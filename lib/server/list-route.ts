@@ -21,7 +21,7 @@ type Spec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & 
   pathParams: z.ZodType<Path>;
 };
 export interface RouteContext {
-  params: Promise<unknown>;
+  params: Promise<unknown> | undefined;
 }
 
 async function listPage<Query extends PageQuery, Path extends object, Row>(
@@ -31,8 +31,8 @@ async function listPage<Query extends PageQuery, Path extends object, Row>(
   context: RouteContext,
   requestId: string,
 ): Promise<Response> {
-  const rawPath = await context.params;
-  const path = parseOrThrow(spec.pathParams, rawPath, 'path');
+  // Next resolves `params` to undefined for routes without dynamic segments.
+  const path = parseOrThrow(spec.pathParams, (await context.params) ?? {}, 'path');
   const rawQuery = readQueryParams(new URL(request.url));
   const query = parseOrThrow(spec.query, rawQuery, 'query');
   const env = serverEnv();
