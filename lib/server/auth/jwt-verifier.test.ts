@@ -1,0 +1,114 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseAuthEnv, type JwtAuthEnv } from './auth-env';
+import { authenticate } from './authenticate';
+import { AuthError } from './identity';
+import { resetJwksForTests } from './jwt-verifier';
+import { json, startKeyServer, type KeyServer } from './test-support/key-server';
+import { AUDIENCE, ISSUER, now, signToken, tamper, testKey, unsignedToken, type TestKey } from './test-support/tokens';
+
+let server: KeyServer;
+let rsa: TestKey;
+let ec: TestKey;
+let stranger: TestKey;
+
+beforeAll(async () => {
+  [rsa, ec, stranger] = await Promise.all([testKey('RS256', 'rsa-1'), testKey('ES256', 'ec-1'), testKey('RS256', 'rsa-x')]);
+  server = await startKeyServer((path) => (path === '/jwks.json' ? json({ keys: [rsa.jwk, ec.jwk] }) : undefined));
+});
+afterAll(() => server.close());
+beforeEach(() => resetJwksForTests());
+
+function jwtEnv(overrides: Record<string, string> = {}): JwtAuthEnv {
+  const env = parseAuthEnv({
+    NODE_ENV: 'test',
+    AUTH_MODE: 'jwt',
+    AUTH_JWKS_URL: `${server.url}/jwks.json`,
+    AUTH_JWT_ISSUER: ISSUER,
+    AUTH_JWT_AUDIENCE: AUDIENCE,
+    ...overrides,
+  });
+  if (env.AUTH_MODE !== 'jwt') throw new Error('expected jwt mode');
+  return env;
+}
+
+async function refusal(headers: HeadersInit, env = jwtEnv()): Promise<AuthError> {
+  const error: unknown = await authenticate(new Headers(headers), env).then(
+    () => new Error('accepted'),
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof AuthError)) throw new Error(`expected an AuthError, got ${String(error)}`);
+  return error;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('AUTH_MODE=jwt', () => {
+  it('accepts RS256 and ES256 tokens from the key set and names the user by email', async () => {
+    const byRsa = await authenticate(new Headers(bearer(await signToken(rsa))), jwtEnv());
+    expect(byRsa).toEqual({ id: 'ada@example.com', email: 'ada@example.com', groups: ['ml-readers'] });
+    const byEc = await authenticate(new Headers(bearer(await signToken(ec, { email: undefined }))), jwtEnv());
+    expect(byEc?.id).toBe('user-123');
+  });
+
+  it('reads the assertion from the configured header, as Cloudflare Access, Pomerium or IAP send it', async () => {
+    const env = jwtEnv({ AUTH_JWT_HEADER: 'Cf-Access-Jwt-Assertion' });
+    const identity = await authenticate(new Headers({ 'cf-access-jwt-assertion': await signToken(ec) }), env);
+    expect(identity?.email).toBe('ada@example.com');
+    expect((await refusal(bearer(await signToken(ec)), env)).reason).toBe('missing');
+  });
+
+  it.each([
+    ['no header', async () => ({}), 'missing'],
+    ['a non-JWT value', async () => bearer('not-a-token'), 'invalid'],
+    ['an expired token', async () => bearer(await signToken(rsa, { exp: now() - 120 })), 'expired'],
+    ['a not-yet-valid token', async () => bearer(await signToken(rsa, { nbf: now() + 600 })), 'invalid'],
+    ['a tampered payload', async () => bearer(tamper(await signToken(rsa), {})), 'invalid'],
+    ['alg none', async () => bearer(unsignedToken()), 'invalid'],
+    ['a wrong issuer', async () => bearer(await signToken(rsa, { iss: 'https://evil.example.test' })), 'invalid'],
+    ['a wrong audience', async () => bearer(await signToken(rsa, { aud: 'another-app' })), 'invalid'],
+    ['an unknown key', async () => bearer(await signToken(stranger)), 'unknown-key'],
+  ] as const)('refuses %s with 401', async (_name, headers, reason) => {
+    const error = await refusal(await headers());
+    expect(error.status).toBe(401);
+    expect(error.reason).toBe(reason);
+  });
+
+  it('refuses an HMAC token keyed with the public key (algorithm confusion)', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(rsa.jwk));
+    const token = await new SignJWT({ email: 'ada@example.com' })
+      .setProtectedHeader({ alg: 'HS256', kid: rsa.kid })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(secret);
+    expect((await refusal(bearer(token))).status).toBe(401);
+  });
+
+  it('refuses tokens whose algorithm is not configured', async () => {
+    const error = await refusal(bearer(await signToken(ec)), jwtEnv({ AUTH_JWT_ALGORITHMS: 'RS256' }));
+    expect(error.status).toBe(401);
+  });
+
+  it('answers 503, not 401, when the key set cannot be fetched', async () => {
+    const error = await refusal(bearer(await signToken(rsa)), jwtEnv({ AUTH_JWKS_URL: `${server.url}/missing.json` }));
+    expect(error.reason).toBe('unavailable');
+    expect(error.status).toBe(503);
+  });
+
+  it('applies the allow-lists with 403: emails, @domains and groups', async () => {
+    const token = bearer(await signToken(rsa));
+    const ok = async (lists: Record<string, string>) => (await authenticate(new Headers(token), jwtEnv(lists)))?.id;
+    await expect(ok({ AUTH_ALLOWED_EMAILS: 'ada@example.com' })).resolves.toBe('ada@example.com');
+    await expect(ok({ AUTH_ALLOWED_EMAILS: '@example.com' })).resolves.toBe('ada@example.com');
+    await expect(ok({ AUTH_ALLOWED_EMAILS: 'bob@example.com', AUTH_ALLOWED_GROUPS: 'ml-readers' })).resolves.toBe('ada@example.com');
+    const denied = await refusal(token, jwtEnv({ AUTH_ALLOWED_EMAILS: '@corp.test', AUTH_ALLOWED_GROUPS: 'admins' }));
+    expect(denied.status).toBe(403);
+  });
+
+  it('reads groups from the configured claim', async () => {
+    const token = bearer(await signToken(rsa, { groups: [], roles: ['admins'] }));
+    const identity = await authenticate(new Headers(token), jwtEnv({ AUTH_GROUPS_CLAIM: 'roles', AUTH_ALLOWED_GROUPS: 'admins' }));
+    expect(identity?.groups).toEqual(['admins']);
+  });
+});

@@ -1,0 +1,22 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Identity } from './identity';
+
+/** Set by proxy.ts on the request after verification; any copy sent by the client is removed first. */
+export const USER_HEADER = 'x-dashboard-user';
+
+const currentUser = z.object({ id: z.string().min(1), email: z.string().optional() });
+
+export type CurrentUser = z.infer<typeof currentUser>;
+
+export function encodeUser(identity: Identity): string {
+  const user: CurrentUser = { id: identity.id, ...(identity.email === undefined ? {} : { email: identity.email }) };
+  return encodeURIComponent(JSON.stringify(user));
+}
+
+/** The user proxy.ts put on the request, or null (AUTH_MODE=none, or a path proxy.ts leaves open). */
+export function userFromHeaders(headers: Pick<Headers, 'get'>): CurrentUser | null {
+  const value = headers.get(USER_HEADER);
+  if (value === null) return null;
+  return currentUser.parse(JSON.parse(decodeURIComponent(value)));
+}
