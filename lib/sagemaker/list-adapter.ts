@@ -3,6 +3,8 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { z } from 'zod';
 import { toJsonShape } from './to-row';
 
+export type { SageMakerClient };
+
 export interface PageRequest<Query, Path> {
   /** The validated query without MaxResults and NextToken. */
   query: Omit<Query, 'MaxResults' | 'NextToken'>;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { ListAdapter, PageRequest } from '@/lib/sagemaker/list-adapter';
+import type { ListAdapter, PageRequest, SageMakerClient } from '@/lib/sagemaker/list-adapter';
 import { collectPage } from './follow-pages';
 
 type Query = { NameContains?: string; MaxResults?: number; NextToken?: string };

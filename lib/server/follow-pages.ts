@@ -1,6 +1,5 @@
 import 'server-only';
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import type { ListAdapter, SageMakerClient } from '@/lib/sagemaker/list-adapter';
 
 export interface FollowBudget {
   maxCalls: number;
