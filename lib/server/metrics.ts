@@ -1,0 +1,90 @@
+import 'server-only';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+function createMetrics() {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry, prefix: 'dashboard_' });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'dashboard_http_requests_total',
+      help: 'API requests answered, by route, method and status.',
+      labelNames: ['route', 'method', 'status'] as const,
+      registers,
+    }),
+    requestDuration: new Histogram({
+      name: 'dashboard_http_request_duration_seconds',
+      help: 'API request latency, by route and status.',
+      labelNames: ['route', 'status'] as const,
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    cacheLookups: new Counter({
+      name: 'dashboard_cache_lookups_total',
+      help: 'Proxy cache lookups by route and result (hit, shared in-flight load, miss).',
+      labelNames: ['route', 'result'] as const,
+      registers,
+    }),
+    upstreamCalls: new Counter({
+      name: 'dashboard_upstream_calls_total',
+      help: 'SageMaker API calls by operation and outcome (success or the error name).',
+      labelNames: ['operation', 'outcome'] as const,
+      registers,
+    }),
+    upstreamDuration: new Histogram({
+      name: 'dashboard_upstream_call_duration_seconds',
+      help: 'SageMaker API call latency including SDK retries, by operation.',
+      labelNames: ['operation'] as const,
+      buckets: SECONDS_BUCKETS,
+      registers,
+    }),
+    upstreamRetries: new Counter({
+      name: 'dashboard_upstream_retries_total',
+      help: 'SDK retries of SageMaker calls (attempts beyond the first), by operation.',
+      labelNames: ['operation'] as const,
+      registers,
+    }),
+    authRefusals: new Counter({
+      name: 'dashboard_auth_refusals_total',
+      help: 'Requests refused by proxy.ts, by reason.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const holder = globalThis as typeof globalThis & { sagemakerDashboardMetrics?: Metrics };
+
+/** One registry per process, kept on globalThis so hot reloads and separately bundled entries share it. */
+export function metrics(): Metrics {
+  holder.sagemakerDashboardMetrics ??= createMetrics();
+  return holder.sagemakerDashboardMetrics;
+}
+
+export interface UpstreamCall {
+  operation: string;
+  outcome: string;
+  attempts: number | undefined;
+  durationMs: number;
+}
+
+export function recordUpstreamCall({ operation, outcome, attempts, durationMs }: UpstreamCall): void {
+  const m = metrics();
+  m.upstreamCalls.inc({ operation, outcome });
+  m.upstreamDuration.observe({ operation }, durationMs / 1000);
+  if (attempts !== undefined && attempts > 1) m.upstreamRetries.inc({ operation }, attempts - 1);
+}
+
+export function recordAuthRefusal(reason: string): void {
+  metrics().authRefusals.inc({ reason });
+}
+
+export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
+  const { registry } = metrics();
+  return { body: await registry.metrics(), contentType: registry.contentType };
+}
