@@ -1,0 +1,5 @@
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { enforceConfig } = await import('@/lib/server/config-check');
+  enforceConfig();
+}

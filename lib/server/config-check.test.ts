@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetAuthEnvForTests } from './auth/auth-env';
+import { checkConfig, enforceConfig, resetConfigCheckForTests } from './config-check';
+import { resetOpsEnvForTests } from './ops-env';
+import { stubProxyEnv } from './test-support/harness';
+
+function useEnv(env: Record<string, string | undefined>): void {
+  stubProxyEnv({ NODE_ENV: 'production', AUTH_MODE: undefined, METRICS_TOKEN: undefined, ...env });
+  resetAuthEnvForTests();
+  resetOpsEnvForTests();
+  resetConfigCheckForTests();
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+class Exit extends Error {}
+
+describe('start-up configuration check', () => {
+  it('names every bad variable at once', () => {
+    useEnv({ AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'not a url', PROXY_CACHE_TTL_MS: 'soon', METRICS_TOKEN: 'short' });
+    const { errors } = checkConfig();
+    const all = errors.join('\n');
+    for (const name of ['PROXY_CACHE_TTL_MS', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'METRICS_TOKEN']) expect(all).toContain(name);
+  });
+
+  it('prints the problems without a stack trace and exits with 1', () => {
+    useEnv({ AUTH_MODE: 'saml' });
+    const printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const exit = vi.fn((code: number): never => {
+      throw new Exit(String(code));
+    });
+    expect(() => enforceConfig(exit)).toThrow(Exit);
+    expect(exit).toHaveBeenCalledWith(1);
+    const message = printed.mock.calls.map((call) => call.join(' ')).join('\n');
+    expect(message).toContain('The dashboard cannot start:');
+    expect(message).toContain('AUTH_MODE must be one of none, jwt, alb, header');
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('warns loudly, once, when production runs with AUTH_MODE=none', () => {
+    useEnv({});
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const exit = vi.fn((): never => {
+      throw new Exit('unexpected');
+    });
+    enforceConfig(exit);
+    enforceConfig(exit);
+    expect(warned).toHaveBeenCalledTimes(1);
+    expect(String(warned.mock.calls[0]?.[0])).toContain('AUTH_MODE=none in production');
+    expect(exit).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet in development and with authentication configured', () => {
+    useEnv({ NODE_ENV: 'development' });
+    expect(checkConfig()).toEqual({ errors: [], warnings: [] });
+    useEnv({ AUTH_MODE: 'header', AUTH_HEADER_SECRET: 'a-long-shared-secret-value' });
+    expect(checkConfig()).toEqual({ errors: [], warnings: [] });
+  });
+});

@@ -1,0 +1,60 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as readyRoute from '@/app/api/ready/route';
+import type { RunningEmulator } from '@/lib/emulator';
+import { checkReadiness, resetReadinessForTests } from './readiness';
+import { resetOpsEnvForTests } from './ops-env';
+import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
+
+let emulator: RunningEmulator | undefined;
+afterEach(async () => {
+  resetReadinessForTests();
+  resetOpsEnvForTests();
+  await stopProxyAndEmulator(emulator);
+  emulator = undefined;
+});
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('/api/ready', () => {
+  it('is ready when a signed ListImages(MaxResults=1) succeeds', async () => {
+    emulator = await startProxyWithEmulator();
+    const response = await readyRoute.GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready' });
+    expect(emulator.stats().byOperationAndOutcome.ListImages).toEqual({ Success: 1 });
+  });
+
+  it('answers 503 with the reason when SageMaker cannot be reached', async () => {
+    stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: `http://127.0.0.1:${await closedPort()}`, AWS_MAX_ATTEMPTS: '1' });
+    const response = await readyRoute.GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^UpstreamUnavailable: /) });
+  });
+
+  it('answers 503 when the credentials are refused', async () => {
+    emulator = await startProxyWithEmulator({}, { AWS_SECRET_ACCESS_KEY: 'not-the-emulator-secret' });
+    const response = await readyRoute.GET();
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ reason: expect.stringMatching(/^InvalidCredentials: /) });
+  });
+
+  it('probes at most once per few seconds', async () => {
+    emulator = await startProxyWithEmulator();
+    const first = checkReadiness(1_000);
+    expect(checkReadiness(2_000)).toBe(first);
+    expect(checkReadiness(7_000)).not.toBe(first);
+    await Promise.all([first, checkReadiness(7_000)]);
+  });
+
+  it('answers 405 to anything but GET', () => {
+    expect(readyRoute.DELETE(new Request('http://localhost/api/ready', { method: 'DELETE' })).status).toBe(405);
+  });
+});

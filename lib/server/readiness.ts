@@ -1,0 +1,45 @@
+import 'server-only';
+import { sageMakerBackend } from '@/lib/sagemaker/client';
+import { imagesAdapter } from '@/lib/sagemaker/images';
+import { opsEnv } from './ops-env';
+import { fromUpstream } from './upstream-error';
+
+export type Readiness = { ready: true; latencyMs: number } | { ready: false; reason: string };
+
+const REUSE_MS = 5_000;
+let last: { at: number; result: Promise<Readiness> } | undefined;
+
+function timeout(ms: number): Promise<never> {
+  return new Promise((_, reject) => {
+    setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms).unref();
+  });
+}
+
+async function probe(): Promise<Readiness> {
+  const started = performance.now();
+  try {
+    const { client } = sageMakerBackend();
+    const request = { query: {}, path: undefined, maxResults: 1, nextToken: undefined };
+    await Promise.race([imagesAdapter.listPage(client, request), timeout(opsEnv().READY_TIMEOUT_MS)]);
+    return { ready: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    const mapped = fromUpstream(error, { iamAction: 'sagemaker:ListImages', requestParams: [] });
+    return { ready: false, reason: `${mapped.code}: ${mapped.message}` };
+  }
+}
+
+/** Signs and sends ListImages(MaxResults=1); one probe per few seconds however often this is asked. */
+export function checkReadiness(now = Date.now()): Promise<Readiness> {
+  if (last === undefined || now - last.at >= REUSE_MS) last = { at: now, result: probe() };
+  return last.result;
+}
+
+export async function readinessResponse(): Promise<Response> {
+  const result = await checkReadiness();
+  const body = result.ready ? { status: 'ready', latencyMs: result.latencyMs } : { status: 'unavailable', reason: result.reason };
+  return Response.json(body, { status: result.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+}
+
+export function resetReadinessForTests(): void {
+  last = undefined;
+}
