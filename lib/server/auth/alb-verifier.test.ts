@@ -84,7 +84,7 @@ describe('AUTH_MODE=alb', () => {
     expect(error.status).toBe(401);
   });
 
-  it.each([
+  const refusals: [string, () => Promise<string | undefined>, string][] = [
     ['no header', async () => undefined, 'missing'],
     ['another load balancer as signer', async () => albToken({ signer: OTHER_ARN }), 'invalid'],
     ['a non-ES256 algorithm', async () => albToken({ alg: 'RS256' }), 'invalid'],
@@ -101,7 +101,8 @@ describe('AUTH_MODE=alb', () => {
       },
       'invalid',
     ],
-  ] as const)('refuses %s with 401', async (_name, token, reason) => {
+  ];
+  it.each(refusals)('refuses %s with 401', async (_name, token, reason) => {
     const error = await refusal(await token());
     expect(error.status).toBe(401);
     expect(error.reason).toBe(reason);
