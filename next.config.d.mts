@@ -1,0 +1,6 @@
+import type { NextConfig } from 'next';
+
+export declare const STATIC_SECURITY_HEADERS: Record<string, string>;
+export declare function basePathFrom(value: string | undefined): string;
+declare const nextConfig: NextConfig;
+export default nextConfig;
