@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMAGE_NAME_PATTERN, instant, maxResults, nextToken, oneOf, patterned } from './constraints';
+import { parseArn, sageMakerConsoleUrl } from './console';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
@@ -47,6 +48,11 @@ export const imageVersionsSpec = {
   query: imageVersionQuery,
   row: imageVersionRow,
   rowId: (row) => row.ImageVersionArn,
+  consoleUrl: (row) => {
+    const imageName = parseArn(row.ImageArn)?.resource.split('/')[1];
+    if (imageName === undefined) return undefined;
+    return sageMakerConsoleUrl(row.ImageVersionArn, `images/${encodeURIComponent(imageName)}/versions/${row.Version}`);
+  },
   sort: {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', version: 'VERSION' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },

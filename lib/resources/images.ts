@@ -7,6 +7,7 @@ import {
   oneOf,
   patterned,
 } from './constraints';
+import { sageMakerConsoleUrl } from './console';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_STATUSES = [
@@ -55,13 +56,18 @@ export const imagesSpec = {
   query: imageQuery,
   row: imageRow,
   rowId: (row) => row.ImageArn,
+  consoleUrl: (row) => sageMakerConsoleUrl(row.ImageArn, `images/${encodeURIComponent(row.ImageName)}`),
   sort: {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', name: 'IMAGE_NAME' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },
     default: { id: 'created', order: 'desc' },
   },
   columns: [
-    { id: 'name', header: 'Name', field: 'ImageName', cell: 'link', defaultVisible: true, sortable: 'server' },
+    { id: 'name', header: 'Name', field: 'ImageName', cell: 'link',
+      defaultVisible: true,
+      sortable: 'server',
+      href: (row) => `/images/${encodeURIComponent(row.ImageName)}`,
+    },
     { id: 'displayName', header: 'Display name', field: 'DisplayName', cell: 'text', defaultVisible: true, sortable: 'client' },
     {
       id: 'status',

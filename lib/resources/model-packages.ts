@@ -8,6 +8,7 @@ import {
   oneOf,
   patterned,
 } from './constraints';
+import { sageMakerConsoleUrl } from './console';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
@@ -59,6 +60,13 @@ export const modelPackagesSpec = {
   query: modelPackageQuery,
   row: modelPackageRow,
   rowId: (row) => row.ModelPackageArn,
+  consoleUrl: (row) =>
+    row.ModelPackageGroupName === undefined
+      ? sageMakerConsoleUrl(row.ModelPackageArn, `model-packages/${encodeURIComponent(row.ModelPackageName ?? '')}`)
+      : sageMakerConsoleUrl(
+          row.ModelPackageArn,
+          `model-registry/groups/${encodeURIComponent(row.ModelPackageGroupName)}/versions/${row.ModelPackageVersion ?? ''}`,
+        ),
   sort: {
     server: { created: 'CreationTime', name: 'Name' },
     order: { asc: 'Ascending', desc: 'Descending' },
@@ -66,7 +74,18 @@ export const modelPackagesSpec = {
   },
   columns: [
     { id: 'name', header: 'Name', field: 'ModelPackageName', cell: 'text', defaultVisible: true, sortable: 'server' },
-    { id: 'group', header: 'Group', field: 'ModelPackageGroupName', cell: 'link', defaultVisible: true, sortable: 'client' },
+    {
+      id: 'group',
+      header: 'Group',
+      field: 'ModelPackageGroupName',
+      cell: 'link',
+      defaultVisible: true,
+      sortable: 'client',
+      href: (row) =>
+        row.ModelPackageGroupName === undefined
+          ? undefined
+          : `/model-packages?group=${encodeURIComponent(row.ModelPackageGroupName)}`,
+    },
     { id: 'version', header: 'Version', field: 'ModelPackageVersion', cell: 'number', defaultVisible: true, sortable: 'client' },
     {
       id: 'status',

@@ -14,6 +14,8 @@ export interface ColumnSpec<Row> {
   sortable: 'server' | 'client' | false;
   /** For status cells: the field that explains a failure. */
   detailField?: keyof Row & string;
+  /** For link cells: the app route the value opens. */
+  href?(row: Row): string | undefined;
 }
 
 export type FilterSpec =
@@ -48,14 +50,16 @@ export interface ResourceSpec<
   iamAction: string;
   cliCommand: string;
   /** The proxy path for this listing, given the route parameters. */
-  apiPath: (path: Path) => string;
+  apiPath(path: Path): string;
   /** Route parameters of the proxy path, validated with the API's constraints. */
   pathParams: z.ZodType<Path>;
   /** The proxy's query parameters: the API's own member names and constraints. */
   query: Query;
   /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
   row: z.ZodType<Row>;
-  rowId: (row: Row) => string;
+  rowId(row: Row): string;
+  /** The row's page in the AWS console, in the region of its ARN. */
+  consoleUrl(row: Row): string | undefined;
   sort: SortSpec;
   columns: readonly ColumnSpec<Row>[];
   filters: readonly FilterSpec[];

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { ApiError, errorFromResponse } from './api-error';
+
+export interface ListPage<Row> {
+  items: Row[];
+  nextToken: string | null;
+  budgetExhausted: boolean;
+}
+
+/** GETs one page from the proxy; throws ApiError on a non-2xx answer or an unexpected body. */
+export async function fetchListPage<Row>(url: string, row: z.ZodType<Row>, signal: AbortSignal): Promise<ListPage<Row>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  const body = z
+    .object({ items: z.array(row), nextToken: z.string().nullable(), budgetExhausted: z.boolean() })
+    .safeParse(await response.json());
+  if (!body.success) throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
+  return body.data;
+}

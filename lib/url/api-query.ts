@@ -1,0 +1,45 @@
+import type { ResourceSpec } from '@/lib/resources/types';
+import { formatInstant, resolveRange } from './range';
+import { enumValue, rangeValue, textValue, viewSort, type ViewValues } from './view';
+
+type QuerySpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
+export type ApiParams = Record<string, string>;
+
+/** The API parameters that do not depend on the clock: text and enum filters, SortBy and SortOrder. */
+export function staticApiParams(spec: QuerySpec, values: ViewValues): ApiParams {
+  const params: ApiParams = {};
+  for (const filter of spec.filters) {
+    if (filter.kind === 'text') {
+      const value = textValue(values, filter.id);
+      if (value !== '') params[filter.apiParam] = value;
+    } else if (filter.kind === 'enum') {
+      const value = enumValue(spec, values, filter.id);
+      const apiValue = filter.options.find((option) => option.value === value)?.apiValue;
+      if (apiValue !== undefined) params[filter.apiParam] = apiValue;
+    }
+  }
+  const sort = viewSort(spec, values);
+  const serverSort = spec.sort.server[sort.id];
+  params.SortBy = serverSort ?? spec.sort.server[spec.sort.default.id] ?? '';
+  params.SortOrder = spec.sort.order[serverSort === undefined ? spec.sort.default.order : sort.order];
+  return params;
+}
+
+/** Date-range filters resolved against `now`: relative ranges become absolute bounds. */
+export function rangeApiParams(spec: Pick<ResourceSpec, 'filters'>, values: ViewValues, now: number): ApiParams {
+  const params: ApiParams = {};
+  for (const filter of spec.filters) {
+    if (filter.kind !== 'dateRange') continue;
+    const range = rangeValue(values, filter.id);
+    if (range === null) continue;
+    const { after, before } = resolveRange(range, now);
+    if (after !== undefined) params[filter.afterParam] = formatInstant(after);
+    if (before !== undefined) params[filter.beforeParam] = formatInstant(before);
+  }
+  return params;
+}
+
+/** True when the sort column can only be sorted within the loaded rows. */
+export function sortsInBrowser(spec: QuerySpec, values: ViewValues): boolean {
+  return spec.sort.server[viewSort(spec, values).id] === undefined;
+}

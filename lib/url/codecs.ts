@@ -1,0 +1,85 @@
+import type { FilterSpec, ResourceSpec, SortDirection } from '@/lib/resources/types';
+import { parseRange, serializeRange, type DateRange } from './range';
+
+export type ParamValue = string | readonly string[] | DateRange;
+
+/** How one URL parameter reads and writes; `problem` explains why a raw value is ignored. */
+export interface ParamCodec<T extends ParamValue = ParamValue> {
+  parse(raw: string): T | null;
+  serialize(value: T): string;
+  problem(raw: string): string | null;
+}
+
+const RANGE_HINT = 'a duration such as P7D or PT24H, or an interval start/end in ISO 8601 with ".." for an open end';
+
+function textCodec(filter: Extract<FilterSpec, { kind: 'text' }>): ParamCodec<string> {
+  const problem = (raw: string) => {
+    if (raw.length > 170) return 'is too long';
+    return filter.pattern.test(raw) ? null : `may contain only ${filter.hint}`;
+  };
+  return { parse: (raw) => (problem(raw) === null ? raw : null), serialize: (value) => value, problem };
+}
+
+function choiceCodec(values: readonly string[], what: string): ParamCodec<string> {
+  const find = (raw: string) => values.find((value) => value.toLowerCase() === raw.toLowerCase()) ?? null;
+  return {
+    parse: find,
+    serialize: (value) => value,
+    problem: (raw) => (find(raw) === null ? `must be ${what}: ${values.join(', ')}` : null),
+  };
+}
+
+function listCodec(options: readonly string[]): ParamCodec<readonly string[]> {
+  const split = (raw: string) => raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const known = (raw: string) =>
+    split(raw).flatMap((part) => options.filter((option) => option.toLowerCase() === part.toLowerCase()));
+  return {
+    parse: (raw) => {
+      const values = [...new Set(known(raw))];
+      return values.length > 0 ? values : null;
+    },
+    serialize: (values) => values.join(','),
+    problem: (raw) => {
+      const unknown = split(raw).filter((part) => !options.some((option) => option.toLowerCase() === part.toLowerCase()));
+      return unknown.length === 0 ? null : `has unknown values ${unknown.join(', ')}; use ${options.join(', ')}`;
+    },
+  };
+}
+
+const rangeCodec: ParamCodec<DateRange> = {
+  parse: (raw) => parseRange(raw) ?? null,
+  serialize: serializeRange,
+  problem: (raw) => (parseRange(raw) === undefined ? `must be ${RANGE_HINT}` : null),
+};
+
+export function filterCodec(filter: FilterSpec): ParamCodec {
+  switch (filter.kind) {
+    case 'text':
+      return textCodec(filter);
+    case 'enum':
+      return choiceCodec(
+        filter.options.map((option) => option.value).filter((value) => value !== ''),
+        'one of',
+      );
+    case 'multiEnum':
+      return listCodec(filter.options);
+    case 'dateRange':
+      return rangeCodec;
+  }
+}
+
+export const SORT_ORDERS: readonly SortDirection[] = ['asc', 'desc'];
+
+export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {
+  return spec.columns.filter((column) => column.sortable !== false).map((column) => column.id);
+}
+
+/** Every URL parameter of a resource's page, keyed by its name in the URL. */
+export function viewCodecs(spec: Pick<ResourceSpec, 'columns' | 'filters'>): Record<string, ParamCodec> {
+  const codecs: Record<string, ParamCodec> = {
+    sort: choiceCodec(sortableColumnIds(spec), 'a sortable column'),
+    order: choiceCodec(SORT_ORDERS, 'one of'),
+  };
+  for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter);
+  return codecs;
+}

@@ -1,0 +1,75 @@
+import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
+import { viewCodecs, type ParamValue } from './codecs';
+import type { DateRange } from './range';
+
+export type ViewValues = Readonly<Record<string, ParamValue | null | undefined>>;
+
+export interface UrlIssue {
+  param: string;
+  value: string;
+  message: string;
+}
+
+type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
+
+/** Parses a page's URL parameters; a bad value is reported as an issue and left out. */
+export function readView(spec: ViewSpec, get: (param: string) => string | null): { values: ViewValues; issues: UrlIssue[] } {
+  const values: Record<string, ParamValue | null> = {};
+  const issues: UrlIssue[] = [];
+  for (const [param, codec] of Object.entries(viewCodecs(spec))) {
+    const raw = get(param);
+    if (raw === null || raw === '') continue;
+    const problem = codec.problem(raw);
+    if (problem !== null) issues.push({ param, value: raw, message: problem });
+    values[param] = codec.parse(raw);
+  }
+  return { values, issues };
+}
+
+/** The parameters a view writes to the URL, in spec order, without the empty ones. */
+export function writeView(spec: ViewSpec, values: ViewValues): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [param, codec] of Object.entries(viewCodecs(spec))) {
+    const value = values[param];
+    if (value === null || value === undefined) continue;
+    const text = codec.serialize(value);
+    if (text !== '') params.set(param, text);
+  }
+  return params;
+}
+
+export function textValue(values: ViewValues, id: string): string {
+  const value = values[id];
+  return typeof value === 'string' ? value : '';
+}
+
+export function listValue(values: ViewValues, id: string): readonly string[] {
+  const value = values[id];
+  return typeof value === 'object' && value !== null && !('kind' in value) ? value : [];
+}
+
+export function rangeValue(values: ViewValues, id: string): DateRange | null {
+  const value = values[id];
+  return typeof value === 'object' && value !== null && 'kind' in value ? value : null;
+}
+
+export function enumValue(spec: Pick<ResourceSpec, 'filters'>, values: ViewValues, id: string): string {
+  const filter = spec.filters.find((candidate) => candidate.id === id);
+  const fallback = filter?.kind === 'enum' ? filter.defaultValue : '';
+  return textValue(values, id) || fallback;
+}
+
+export function viewSort(spec: ViewSpec, values: ViewValues): { id: string; order: SortDirection } {
+  const id = textValue(values, 'sort') || spec.sort.default.id;
+  const order = textValue(values, 'order');
+  return { id, order: order === 'asc' || order === 'desc' ? order : spec.sort.default.order };
+}
+
+/** True when any filter (server or browser side) narrows the listing. */
+export function hasFilters(spec: Pick<ResourceSpec, 'filters'>, values: ViewValues): boolean {
+  return spec.filters.some((filter) => {
+    const value = values[filter.id];
+    if (value === null || value === undefined) return false;
+    return filter.kind !== 'enum' || value !== filter.defaultValue;
+  });
+}
