@@ -1,17 +1,22 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '@/components/shell/providers';
+import { TopNav } from '@/components/shell/top-nav';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'SageMaker catalog',
+  title: { default: 'SageMaker catalog', template: '%s · SageMaker catalog' },
   description: 'Browse SageMaker images, image versions and model packages',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        {children}
+      <body className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <TopNav />
+        <Providers>
+          <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+        </Providers>
       </body>
     </html>
   );

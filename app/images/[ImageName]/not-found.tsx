@@ -1,0 +1,5 @@
+import { ImageNotFound } from './image-not-found';
+
+export default function NotFound() {
+  return <ImageNotFound />;
+}

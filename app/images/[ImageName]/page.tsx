@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { TableSkeleton } from '@/components/data-table/table-states';
+import { PageHeader } from '@/components/shell/page-header';
+import { imageVersionPath } from '@/lib/resources/image-versions';
+import { getBackendInfo } from '@/lib/server/backend-info';
+import { findImage } from './_lib/find-image';
+import { ImageSummary } from './image-summary';
+import { ImageNotFound } from './image-not-found';
+
+interface Props {
+  params: Promise<{ ImageName: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { ImageName } = await params;
+  return { title: `${decodeURIComponent(ImageName)} versions` };
+}
+
+export default async function ImageVersionsPage({ params }: Props) {
+  const parsed = imageVersionPath.safeParse({ ImageName: decodeURIComponent((await params).ImageName) });
+  if (!parsed.success) notFound();
+  const imageName = parsed.data.ImageName;
+  const image = await findImage(imageName);
+  if (image === undefined) notFound();
+  const { region } = getBackendInfo();
+  return (
+    <>
+      <PageHeader title={imageName}>
+        <ImageSummary image={image} />
+      </PageHeader>
+      <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
+        <Suspense fallback={<TableSkeleton />}>
+          <DataTable resource="image-versions" path={{ ImageName: imageName }} region={region} notFound={<ImageNotFound name={imageName} />} />
+        </Suspense>
+      </div>
+    </>
+  );
+}

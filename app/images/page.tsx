@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { TableSkeleton } from '@/components/data-table/table-states';
+import { PageHeader } from '@/components/shell/page-header';
+import { getBackendInfo } from '@/lib/server/backend-info';
+
+export const metadata: Metadata = { title: 'Images' };
+
+export default async function ImagesPage() {
+  await connection();
+  const { region } = getBackendInfo();
+  return (
+    <>
+      <PageHeader title="Images">
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">Custom SageMaker images. Open an image to see its versions.</p>
+      </PageHeader>
+      <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
+        <Suspense fallback={<TableSkeleton />}>
+          <DataTable resource="images" region={region} />
+        </Suspense>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { Suspense } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { TableSkeleton } from '@/components/data-table/table-states';
+import { PageHeader } from '@/components/shell/page-header';
+import { getBackendInfo } from '@/lib/server/backend-info';
+
+export const metadata: Metadata = { title: 'Model packages' };
+
+export default async function ModelPackagesPage() {
+  await connection();
+  const { region } = getBackendInfo();
+  return (
+    <>
+      <PageHeader title="Model packages">
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          The model registry. Type defaults to both versioned and unversioned packages, unlike the API (which lists only
+          unversioned ones unless told otherwise), so registry entries are not hidden.
+        </p>
+      </PageHeader>
+      <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
+        <Suspense fallback={<TableSkeleton />}>
+          <DataTable resource="model-packages" region={region} />
+        </Suspense>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { ApiError } from '@/lib/query/api-error';
+import { resources } from '@/lib/resources/registry';
+import type { ResourceId, ResourceSpec } from '@/lib/resources/types';
+import { sortsInBrowser } from '@/lib/url/api-query';
+import { hasFilters, viewSort } from '@/lib/url/view';
+import { CopyActions } from './copy-actions';
+import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
+import { EmptyState, ErrorNotice, TableSkeleton } from './table-states';
+import { RowCount, TableFooter, errorText } from './table-footer';
+import { FilterBar } from './toolbar';
+import { UrlIssues } from './url-issues';
+import { useListing } from './use-listing';
+import { useTablePreferences } from './use-table-preferences';
+import { useViewState } from './use-view-state';
+import { VirtualTable } from './virtual-table';
+
+interface DataTableProps {
+  resource: ResourceId;
+  path?: Record<string, string>;
+  region: string | null;
+  notFound?: ReactNode;
+}
+
+const NO_PATH: Record<string, string> = {};
+
+export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTableProps) {
+  const spec: ResourceSpec = resources[resource];
+  const { values, issues, setView } = useViewState(spec);
+  const { query, loaded, rows, resolvedRanges } = useListing(spec, path, values);
+  const prefs = useTablePreferences(spec);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const sort = viewSort(spec, values);
+  const sortInBrowser = sortsInBrowser(spec, values);
+  const filtered = hasFilters(spec, values);
+  const { data, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, isFetching } = query;
+  const retrying = isFetching && failureCount > 0;
+
+  const serverKey = JSON.stringify([values.sort, values.order, ...spec.filters.map((filter) => values[filter.id])]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [serverKey]);
+
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const onSort = useCallback(
+    (columnId: string) => {
+      const column = spec.columns.find((candidate) => candidate.id === columnId);
+      const initial = column?.cell === 'datetime' || column?.cell === 'number' ? 'desc' : 'asc';
+      const order = sort.id === columnId ? (sort.order === 'asc' ? 'desc' : 'asc') : initial;
+      setView({ sort: columnId, order });
+    },
+    [spec, sort, setView],
+  );
+  const clearFilters = useCallback(() => setView(Object.fromEntries(spec.filters.map((filter) => [filter.id, null]))), [spec, setView]);
+  const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
+  const { visibility } = prefs;
+
+  let body: ReactNode;
+  if (data === undefined && error !== null) {
+    if (error instanceof ApiError && error.status === 404 && notFound !== undefined) body = notFound;
+    else body = <ErrorNotice title={`${spec.label} could not be loaded`} {...errorText(error)} onRetry={() => void refetch()} />;
+  } else if (data === undefined) {
+    body = (
+      <>
+        {retrying && <p role="status" className="px-3 pt-3 text-xs text-amber-800 dark:text-amber-300">Throttled by the API, retrying…</p>}
+        <TableSkeleton />
+      </>
+    );
+  } else if (rows.length === 0 && !hasNextPage && !isFetchNextPageError) {
+    body = <EmptyState label={spec.label} filtered={filtered} onClear={clearFilters} />;
+  } else {
+    body = (
+      <VirtualTable
+        spec={spec}
+        rows={rows}
+        sort={sort}
+        sortInBrowser={sortInBrowser}
+        onSort={onSort}
+        visibility={visibility}
+        density={prefs.density}
+        canLoadMore={canLoadMore}
+        loadMore={loadMore}
+        scrollRef={scrollRef}
+      >
+        <TableFooter hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} nextPageError={isFetchNextPageError ? error : null} retrying={retrying} onLoadMore={loadMore} />
+      </VirtualTable>
+    );
+  }
+
+  return (
+    <section aria-label={spec.label} className="flex min-h-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
+        <UrlIssues issues={issues} />
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <FilterBar spec={spec} values={values} setView={setView} />
+          <div className="flex items-center gap-2">
+            <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
+            <PreferencesMenu spec={spec} visibility={visibility} onVisibility={prefs.setVisibility} density={prefs.density} onDensity={prefs.setDensity} />
+            <CopyActions spec={spec} path={path} values={values} region={region} resolvedRanges={resolvedRanges} />
+          </div>
+        </div>
+        {data !== undefined && (
+          <RowCount loaded={loaded.length} shown={rows.length} complete={!hasNextPage} sortedInBrowser={sortInBrowser} retrying={retrying} />
+        )}
+      </div>
+      {body}
+    </section>
+  );
+}

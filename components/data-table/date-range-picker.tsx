@@ -1,0 +1,135 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { ChevronIcon } from '@/components/ui/icons';
+import { Popover } from '@/components/ui/popover';
+import { buttonClass, ghostButtonClass, inputClass, primaryButtonClass } from '@/components/ui/styles';
+import type { FilterSpec } from '@/lib/resources/types';
+import { parseDuration, serializeRange, type DateRange } from '@/lib/url/range';
+import { fromInputValue, toInputValue } from './date-input';
+import { exactTime } from './time-format';
+import { useTimeZone, type TimeZoneMode } from './use-preferences';
+
+const PRESETS = [
+  ['PT1H', '1 h'],
+  ['PT24H', '24 h'],
+  ['P7D', '7 d'],
+  ['P30D', '30 d'],
+  ['P90D', '90 d'],
+] as const;
+
+interface DateRangePickerProps {
+  filter: Extract<FilterSpec, { kind: 'dateRange' }>;
+  value: DateRange | null;
+  onChange: (value: DateRange | null) => void;
+}
+
+export function describeRange(range: DateRange | null, zone: TimeZoneMode): string {
+  if (range === null) return 'Any time';
+  if (range.kind === 'relative') {
+    const preset = PRESETS.find(([duration]) => duration === range.duration);
+    return `Last ${preset?.[1] ?? range.duration}`;
+  }
+  const bound = (date: Date | null) => (date === null ? '…' : exactTime(date, zone));
+  return `${bound(range.start)} – ${bound(range.end)}`;
+}
+
+function CustomRange({ value, zone, onApply }: { value: DateRange | null; zone: TimeZoneMode; onApply: (range: DateRange) => void }) {
+  const id = useId();
+  const absolute = value?.kind === 'absolute' ? value : null;
+  const [from, setFrom] = useState(toInputValue(absolute?.start ?? null, zone));
+  const [to, setTo] = useState(toInputValue(absolute?.end ?? null, zone));
+  const start = fromInputValue(from, zone);
+  const end = fromInputValue(to, zone);
+  const problem =
+    start === undefined || end === undefined
+      ? 'Enter a date and time.'
+      : start === null && end === null
+        ? 'Enter at least one end.'
+        : start !== null && end !== null && start > end
+          ? 'The start is after the end.'
+          : null;
+  return (
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (problem === null && start !== undefined && end !== undefined) onApply({ kind: 'absolute', start, end });
+      }}
+    >
+      <p className="text-[11px] text-zinc-600 dark:text-zinc-400">Custom range ({zone === 'utc' ? 'UTC' : 'local time'}); leave an end empty to keep it open</p>
+      <div className="grid grid-cols-[3rem_1fr] items-center gap-1.5">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input id={`${id}-from`} type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} className={inputClass} />
+        <label htmlFor={`${id}-to`}>To</label>
+        <input id={`${id}-to`} type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} className={inputClass} />
+      </div>
+      {problem !== null && (from !== '' || to !== '') && <p className="text-[11px] text-red-700 dark:text-red-300">{problem}</p>}
+      <button type="submit" className={`${primaryButtonClass} self-end`} disabled={problem !== null}>
+        Apply
+      </button>
+    </form>
+  );
+}
+
+export function DateRangePicker({ filter, value, onChange }: DateRangePickerProps) {
+  const [zone] = useTimeZone();
+  const summary = describeRange(value, zone);
+  return (
+    <Popover
+      label={
+        <>
+          {filter.label}: <span className="font-normal">{summary}</span>
+          <ChevronIcon />
+        </>
+      }
+      ariaLabel={`${filter.label} range: ${summary}`}
+      triggerClassName={buttonClass}
+      panelLabel={`${filter.label} range`}
+    >
+      {(close) => (
+        <div className="flex w-72 flex-col gap-3">
+          <div role="group" aria-label="Presets" className="flex flex-wrap gap-1">
+            {PRESETS.map(([duration, label]) => {
+              const active = value?.kind === 'relative' && value.duration === duration;
+              return (
+                <button
+                  key={duration}
+                  type="button"
+                  aria-pressed={active}
+                  className={active ? primaryButtonClass : buttonClass}
+                  onClick={() => {
+                    const parsed = parseDuration(duration);
+                    if (parsed !== undefined) onChange({ kind: 'relative', ...parsed });
+                    close();
+                  }}
+                >
+                  Last {label}
+                </button>
+              );
+            })}
+          </div>
+          <CustomRange
+            key={value === null ? '' : serializeRange(value)}
+            value={value}
+            zone={zone}
+            onApply={(range) => {
+              onChange(range);
+              close();
+            }}
+          />
+          <button
+            type="button"
+            className={`${ghostButtonClass} self-start`}
+            onClick={() => {
+              onChange(null);
+              close();
+            }}
+          >
+            Clear {filter.label.toLowerCase()} range
+          </button>
+        </div>
+      )}
+    </Popover>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { inputClass } from '@/components/ui/styles';
+import type { FilterSpec } from '@/lib/resources/types';
+
+const DEBOUNCE_MS = 350;
+const MAX_LENGTH = 170;
+
+interface TextFilterProps {
+  filter: Extract<FilterSpec, { kind: 'text' }>;
+  value: string;
+  onChange: (value: string | null) => void;
+}
+
+/** A debounced text filter, checked against the API's own pattern before it is sent. */
+export function TextFilter({ filter, value, onChange }: TextFilterProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [synced, setSynced] = useState(value);
+  if (value !== synced) {
+    setSynced(value);
+    setDraft(value);
+  }
+  const valid = draft === '' || (draft.length <= MAX_LENGTH && filter.pattern.test(draft));
+
+  useEffect(() => {
+    if (!valid || draft === value) return;
+    const timer = window.setTimeout(() => onChange(draft === '' ? null : draft), DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft, valid, value, onChange]);
+
+  return (
+    <div className="relative flex flex-col">
+      <label htmlFor={id} className="sr-only">
+        {filter.label}
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={draft}
+        placeholder={filter.label}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={!valid}
+        aria-describedby={valid ? undefined : `${id}-error`}
+        onChange={(event) => setDraft(event.target.value)}
+        className={`${inputClass} w-48 ${valid ? '' : 'border-red-600 dark:border-red-400'}`}
+        data-filter={filter.id}
+      />
+      {!valid && (
+        <p id={`${id}-error`} role="alert" className="absolute top-8 z-20 w-64 rounded bg-red-50 px-2 py-1 text-[11px] text-red-800 shadow dark:bg-red-950 dark:text-red-200">
+          {filter.label} may contain only {filter.hint}; not sent.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { ResourceSpec } from '@/lib/resources/types';
+import { densitySchema, useStoredValue, useTimeZone, visibilitySchema, type Density } from './use-preferences';
+
+const NONE: Record<string, boolean> = {};
+const COMPACT: Density = 'compact';
+
+/** Column visibility and density per resource, and the time zone for all tables, remembered per browser. */
+export function useTablePreferences(spec: ResourceSpec) {
+  const [stored, setVisibility] = useStoredValue(`${spec.id}:columns`, visibilitySchema, NONE);
+  const [density, setDensity] = useStoredValue(`${spec.id}:density`, densitySchema, COMPACT);
+  const [zone, setZone] = useTimeZone();
+  const visibility = useMemo(
+    () => Object.fromEntries(spec.columns.map((column) => [column.id, stored[column.id] ?? column.defaultVisible])),
+    [spec, stored],
+  );
+  return { visibility, setVisibility, density, setDensity, zone, setZone };
+}

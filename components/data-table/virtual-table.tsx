@@ -1,0 +1,120 @@
+'use client';
+
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Header } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
+import { SortIcon } from '@/components/ui/icons';
+import { focusRing } from '@/components/ui/styles';
+import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
+import type { Row } from './cells';
+import { buildColumns } from './columns';
+import type { Density } from './use-preferences';
+
+const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
+const PREFETCH_ROWS = 50;
+
+interface VirtualTableProps {
+  spec: ResourceSpec;
+  rows: Row[];
+  sort: { id: string; order: SortDirection };
+  sortInBrowser: boolean;
+  onSort: (columnId: string) => void;
+  visibility: Record<string, boolean>;
+  density: Density;
+  canLoadMore: boolean;
+  loadMore: () => void;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  children?: ReactNode;
+}
+
+function HeaderCell({ header, sort, onSort }: { header: Header<Row, unknown>; sort: VirtualTableProps['sort']; onSort: (id: string) => void }) {
+  const active = sort.id === header.column.id ? sort.order : false;
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  const sortable = header.column.getCanSort();
+  return (
+    <th
+      scope="col"
+      style={{ width: header.getSize() }}
+      aria-sort={!sortable ? undefined : active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
+      className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-100 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
+    >
+      {sortable ? (
+        <button type="button" onClick={() => onSort(header.column.id)} className={`inline-flex items-center gap-1 rounded uppercase ${focusRing}`}>
+          {label}
+          <SortIcon direction={active} />
+        </button>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
+export function VirtualTable(props: VirtualTableProps) {
+  const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
+  const columns = useMemo(() => buildColumns(spec), [spec]);
+  const sorting = useMemo(() => (sortInBrowser ? [{ id: sort.id, desc: sort.order === 'desc' }] : []), [sortInBrowser, sort]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns a mutable instance by design
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (row) => spec.rowId(row),
+    state: { sorting, columnVisibility: visibility },
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const tableRows = table.getRowModel().rows;
+  const height = ROW_HEIGHT[density];
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => height,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (canLoadMore && lastIndex >= tableRows.length - PREFETCH_ROWS) loadMore();
+  }, [canLoadMore, lastIndex, tableRows.length, loadMore]);
+
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const width = table.getVisibleLeafColumns().reduce((sum, column) => sum + column.getSize(), 0);
+  const cellPad = density === 'compact' ? 'px-3 py-1' : 'px-3 py-2.5';
+
+  return (
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="table-scroll">
+      <table className="table-fixed border-separate border-spacing-0 text-xs" style={{ width, minWidth: '100%' }} aria-rowcount={tableRows.length + 1}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} sort={sort} onSort={props.onSort} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {before > 0 && <tr aria-hidden style={{ height: before }} />}
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (row === undefined) return null;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height }} className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}>
+                    <div className="flex min-w-0 items-center">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 && <tr aria-hidden style={{ height: after }} />}
+        </tbody>
+      </table>
+      {props.children}
+    </div>
+  );
+}
