@@ -3,6 +3,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { backendTarget } from '@/lib/server/backend-info';
 import { serverEnv } from '@/lib/server/env';
+import { upstreamMetricsPlugin } from '@/lib/server/metrics-sdk';
 
 export interface SageMakerBackend {
   client: SageMakerClient;
@@ -14,7 +15,7 @@ const clients = new Map<string, SageMakerClient>();
 
 function createClient(region: string | undefined): SageMakerClient {
   const env = serverEnv();
-  return new SageMakerClient({
+  const client = new SageMakerClient({
     // The JS SDK reads AWS_REGION but not AWS_DEFAULT_REGION, which the AWS CLI honours.
     ...(region === undefined ? {} : { region }),
     maxAttempts: env.AWS_MAX_ATTEMPTS,
@@ -25,6 +26,8 @@ function createClient(region: string | undefined): SageMakerClient {
       throwOnRequestTimeout: true,
     }),
   });
+  client.middlewareStack.use(upstreamMetricsPlugin);
+  return client;
 }
 
 /** One client per region, endpoint and credential identity; endpoint and credentials come from the SDK's own chain. */

@@ -57,9 +57,9 @@ export function recordApiCall(record: ApiCallRecord): void {
   if (record.cache !== undefined) m.cacheLookups.inc({ route: record.route, result: record.cache });
 }
 
-/** Logs the call's audit line (error level for 5xx) and counts it. */
-export function auditApiCall(logger: Logger, record: ApiCallRecord, message = 'api call'): void {
-  const fields = auditFields(record);
+/** Logs the call's audit line (error level for 5xx), with the caller's own fields, and counts it. */
+export function auditApiCall(logger: Logger, record: ApiCallRecord, message = 'api call', extra: Record<string, unknown> = {}): void {
+  const fields = { ...extra, ...auditFields(record) };
   if (record.status >= 500) logger.error(fields, message);
   else logger.info(fields, message);
   recordApiCall(record);

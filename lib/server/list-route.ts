@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
 import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
 import type { ResourceSpec } from '@/lib/resources/types';
+import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
+import { userFromHeaders } from './auth/user-header';
 import { cacheKey } from './cache-key';
 import { serverEnv } from './env';
 import { collectPage } from './follow-pages';
@@ -20,6 +22,8 @@ type Spec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & 
   query: z.ZodType<Query>;
   pathParams: z.ZodType<Path>;
 };
+const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<string, CacheOutcome>;
+
 export interface RouteContext {
   params: Promise<unknown> | undefined;
 }
@@ -48,16 +52,25 @@ async function listPage<Query extends PageQuery, Path extends object, Row>(
     }
     return { entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds }, cacheable: page.interruptedBy === undefined };
   });
-  proxyLogger().info({
-    requestId,
-    resource: spec.id,
+  const record: ApiCallRecord = {
+    ...callRecord(spec, request, requestId, { ...query, ...path }),
     status: 200,
-    cache: source,
-    upstreamCalls: source === 'upstream' ? entry.upstreamCalls : 0,
+    durationMs: performance.now() - started,
+    cache: CACHE_OUTCOME[source],
     upstreamRequestIds: source === 'cache' ? [] : entry.upstreamRequestIds,
-    durationMs: Math.round(performance.now() - started),
-  });
+  };
+  auditApiCall(proxyLogger(), record, 'api call', { cache: source, upstreamCalls: source === 'upstream' ? entry.upstreamCalls : 0 });
   return successResponse(entry.body, requestId, env.PROXY_CACHE_TTL_MS, source);
+}
+
+function callRecord(
+  spec: Pick<ResourceSpec, 'id' | 'operation'>,
+  request: Request,
+  requestId: string,
+  params: Record<string, unknown>,
+): Pick<ApiCallRecord, 'requestId' | 'route' | 'method' | 'operation' | 'user' | 'params'> {
+  const user = userFromHeaders(request.headers)?.id ?? null;
+  return { requestId, route: spec.id, method: request.method, operation: spec.operation, user, params };
 }
 
 function requestParamNames(request: Request): string[] {
@@ -71,14 +84,21 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
 ) {
   async function GET(request: Request, context: RouteContext): Promise<Response> {
     const requestId = randomUUID();
+    const started = performance.now();
     try {
       return await listPage(spec, adapter, request, context, requestId);
     } catch (thrown) {
       const error = fromUpstream(thrown, { iamAction: spec.iamAction, requestParams: requestParamNames(request) });
       const { upstreamRequestId, upstreamCode, cause } = error.details;
-      const log = { requestId, resource: spec.id, status: error.status, code: error.code, upstreamCode, upstreamRequestId };
-      if (error.status >= 500) proxyLogger().error({ ...log, err: cause }, error.message);
-      else proxyLogger().info(log, error.message);
+      const record: ApiCallRecord = {
+        ...callRecord(spec, request, requestId, Object.fromEntries(new URL(request.url).searchParams)),
+        status: error.status,
+        code: error.code,
+        durationMs: performance.now() - started,
+        cache: undefined,
+        upstreamRequestIds: upstreamRequestId === undefined ? [] : [upstreamRequestId],
+      };
+      auditApiCall(proxyLogger(), record, error.message, { upstreamCode, upstreamRequestId, ...(error.status >= 500 ? { err: cause } : {}) });
       return errorResponse(error, requestId);
     }
   }

@@ -7,7 +7,6 @@ import { sageMakerBackend } from '@/lib/sagemaker/client';
 import { imagesAdapter } from '@/lib/sagemaker/images';
 import { auditApiCall, type ApiCallRecord } from './audit';
 import { metrics } from './metrics';
-import { upstreamMetricsPlugin } from './metrics-sdk';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
@@ -34,11 +33,10 @@ function lineSink(): { lines: string[]; sink: Writable } {
 
 async function listOneImage(): Promise<unknown> {
   const { client } = sageMakerBackend();
-  client.middlewareStack.use(upstreamMetricsPlugin);
   return imagesAdapter.listPage(client, { query: {}, path: undefined, maxResults: 1, nextToken: undefined });
 }
 
-describe('upstream metrics', () => {
+describe('upstream metrics of the client factory', () => {
   it('counts a successful call once, with no retries', async () => {
     emulator = await startProxyWithEmulator();
     const m = metrics();
