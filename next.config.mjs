@@ -24,6 +24,7 @@ const nextConfig = {
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
   output: 'standalone',
+  allowedDevOrigins: ['127.0.0.1'],
   basePath,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   async headers() {
