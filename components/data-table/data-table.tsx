@@ -37,6 +37,8 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
   const filtered = hasFilters(spec, values);
   const { data, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, isFetching } = query;
   const retrying = isFetching && failureCount > 0;
+  const throttled = query.failureReason instanceof ApiError && query.failureReason.status === 429;
+  const retryLabel = throttled ? 'Throttled by the API, retrying…' : 'Retrying…';
 
   const serverKey = JSON.stringify([values.sort, values.order, ...spec.filters.map((filter) => values[filter.id])]);
   useEffect(() => {
@@ -64,7 +66,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
   } else if (data === undefined) {
     body = (
       <>
-        {retrying && <p role="status" className="px-3 pt-3 text-xs text-amber-800 dark:text-amber-300">Throttled by the API, retrying…</p>}
+        {retrying && <p role="status" className="px-3 pt-3 text-xs text-amber-800 dark:text-amber-300">{retryLabel}</p>}
         <TableSkeleton />
       </>
     );
@@ -84,7 +86,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
         loadMore={loadMore}
         scrollRef={scrollRef}
       >
-        <TableFooter hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} nextPageError={isFetchNextPageError ? error : null} retrying={retrying} onLoadMore={loadMore} />
+        <TableFooter hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} nextPageError={isFetchNextPageError ? error : null} retryLabel={retrying ? retryLabel : null} onLoadMore={loadMore} />
       </VirtualTable>
     );
   }

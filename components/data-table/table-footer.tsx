@@ -8,7 +8,7 @@ interface TableFooterProps {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   nextPageError: unknown;
-  retrying: boolean;
+  retryLabel: string | null;
   onLoadMore: () => void;
 }
 
@@ -18,7 +18,7 @@ export function errorText(error: unknown): { message: string; requestId?: string
 }
 
 /** Below the rows: progress, the error of a failed next page (rows stay), and the Load more fallback. */
-export function TableFooter({ hasNextPage, isFetchingNextPage, nextPageError, retrying, onLoadMore }: TableFooterProps) {
+export function TableFooter({ hasNextPage, isFetchingNextPage, nextPageError, retryLabel, onLoadMore }: TableFooterProps) {
   if (nextPageError !== null) {
     const { message, requestId } = errorText(nextPageError);
     return <ErrorNotice title="The next page could not be loaded" message={message} requestId={requestId} onRetry={onLoadMore} />;
@@ -27,7 +27,7 @@ export function TableFooter({ hasNextPage, isFetchingNextPage, nextPageError, re
   return (
     <div className="flex items-center justify-center gap-3 p-3 text-xs text-zinc-600 dark:text-zinc-400">
       {isFetchingNextPage ? (
-        <span role="status">{retrying ? 'Throttled by the API, retrying…' : 'Loading more…'}</span>
+        <span role="status">{retryLabel ?? 'Loading more…'}</span>
       ) : (
         <button type="button" className={buttonClass} onClick={onLoadMore}>
           Load more

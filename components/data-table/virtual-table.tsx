@@ -102,9 +102,9 @@ export function VirtualTable(props: VirtualTableProps) {
             const row = tableRows[item.index];
             if (row === undefined) return null;
             return (
-              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height }} className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900">
+              <tr key={row.id} data-row-id={row.id} aria-rowindex={item.index + 2} style={{ height }} className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900">
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}>
+                  <td key={cell.id} data-column={cell.column.id} className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}>
                     <div className="flex min-w-0 items-center">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
                   </td>
                 ))}
