@@ -1,0 +1,69 @@
+import { test as base, expect, type APIRequestContext } from '@playwright/test';
+import { e2eEnv } from './playwright.config';
+
+export interface Faults {
+  latencyMs?: number | [number, number];
+  throttleRate?: number;
+  errorRate?: number;
+  operations?: string[];
+  onlyWithNextToken?: boolean;
+}
+
+export class EmulatorControl {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async setFaults(faults: Faults): Promise<void> {
+    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/faults`, { data: faults });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+
+  async reset(): Promise<void> {
+    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/reset`);
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+}
+
+export class ConsoleLog {
+  readonly problems: string[] = [];
+  private readonly allowed: RegExp[] = [];
+
+  /** Announce a console message the test expects, such as the browser's log line for an injected 5xx. */
+  allow(pattern: RegExp): void {
+    this.allowed.push(pattern);
+  }
+
+  unexpected(): string[] {
+    return this.problems.filter((problem) => !this.allowed.some((pattern) => pattern.test(problem)));
+  }
+}
+
+interface Fixtures {
+  emulator: EmulatorControl;
+  consoleLog: ConsoleLog;
+  consoleGuard: void;
+}
+
+/** Fails any test on a console error or page error it did not announce; resets emulator faults after each test. */
+export const test = base.extend<Fixtures>({
+  emulator: async ({ request }, provide) => {
+    const control = new EmulatorControl(request);
+    await provide(control);
+    await control.reset();
+  },
+  consoleLog: async ({}, provide) => {
+    await provide(new ConsoleLog());
+  },
+  consoleGuard: [
+    async ({ page, consoleLog }, provide) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleLog.problems.push(`console.error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => consoleLog.problems.push(`pageerror: ${error.message}`));
+      await provide();
+      expect(consoleLog.unexpected(), 'console errors or page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

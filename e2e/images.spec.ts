@@ -1,0 +1,29 @@
+import { imagesSpec } from '@/lib/resources/images';
+import { expect, test } from './fixtures';
+import { ImagesPage } from './pages/images-page';
+import { tableSuite } from './table-suite';
+
+tableSuite({
+  spec: imagesSpec,
+  serverSort: { id: 'name', label: 'Name' },
+  browserSort: { id: 'status', label: 'Status' },
+  data: async () => ({
+    open: (page) => new ImagesPage(page),
+    listing: 'order=desc',
+    deepLink: 'name=gpu&modified=P365D&sort=name&order=asc',
+    text: { name: 'gpu' },
+  }),
+});
+
+test('an image row opens its versions, and / goes to /images', async ({ page }) => {
+  const images = new ImagesPage(page);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/images$/);
+  const link = images.cells('name').first().getByRole('link');
+  const name = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page).toHaveURL(`/images/${name}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
+  await expect(page.getByTestId('backend-badge')).toContainText('Emulator · us-east-1');
+});

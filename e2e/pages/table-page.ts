@@ -1,0 +1,85 @@
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
+
+/** A table page of the dashboard: the generic data table, whatever the resource. */
+export class TablePage {
+  readonly rows: Locator;
+  readonly count: Locator;
+  readonly error: Locator;
+  readonly urlIssues: Locator;
+  readonly emptyState: Locator;
+  readonly scroller: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly path: string,
+    readonly apiPath: string,
+  ) {
+    this.rows = page.locator('tbody tr[data-row-id]');
+    this.count = page.getByTestId('row-count');
+    this.error = page.getByTestId('table-error');
+    this.urlIssues = page.getByTestId('url-issues');
+    this.emptyState = page.getByTestId('empty-state');
+    this.scroller = page.getByTestId('table-scroll');
+  }
+
+  url(query = ''): string {
+    return query === '' ? this.path : `${this.path}?${query}`;
+  }
+
+  /** Opens the page and returns the first list request it makes. */
+  async open(query = ''): Promise<Request> {
+    const first = this.nextListRequest();
+    await this.page.goto(this.url(query));
+    return first;
+  }
+
+  nextListRequest(predicate: (params: URLSearchParams) => boolean = () => true): Promise<Request> {
+    return this.page.waitForRequest((request) => {
+      const url = new URL(request.url());
+      return url.pathname === this.apiPath && predicate(url.searchParams);
+    });
+  }
+
+  async rowIds(): Promise<string[]> {
+    await expect(this.rows.first()).toBeVisible();
+    return this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-id') ?? ''));
+  }
+
+  cells(columnId: string): Locator {
+    return this.rows.locator(`td[data-column="${columnId}"]`);
+  }
+
+  header(label: string): Locator {
+    return this.page.getByRole('columnheader', { name: label, exact: true });
+  }
+
+  async clickHeader(label: string): Promise<void> {
+    await this.header(label).getByRole('button').click();
+  }
+
+  filter(id: string): Locator {
+    return this.page.locator(`[data-filter="${id}"]`);
+  }
+
+  rangeButton(label: string): Locator {
+    return this.page.getByRole('button', { name: `${label} range:` });
+  }
+
+  statusButton(label = 'Status'): Locator {
+    return this.page.getByRole('button', { name: `${label} filter:` });
+  }
+
+  async scrollToBottom(): Promise<void> {
+    await this.scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  }
+
+  /** Scrolls until the count says "N total" and returns N. */
+  async scrollUntilComplete(): Promise<number> {
+    await expect(async () => {
+      await this.scrollToBottom();
+      await expect(this.count).toContainText('total', { timeout: 1000 });
+    }).toPass({ timeout: 30_000 });
+    const text = (await this.count.textContent()) ?? '';
+    return Number(/(\d+) total/.exec(text)?.[1]);
+  }
+}

@@ -1,0 +1,272 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { FilterSpec, ResourceSpec } from '@/lib/resources/types';
+import { apiAll, apiPage } from './api';
+import { expect, test } from './fixtures';
+import type { TablePage } from './pages/table-page';
+
+export interface SuiteData {
+  open: (page: Page) => TablePage;
+  /** A URL query whose listing has a few hundred rows: more than one page, quick to scroll through. */
+  listing: string;
+  /** A URL query with server-side filters and sort, for the deep-link check. */
+  deepLink: string;
+  /** A value for each text filter that matches some rows. */
+  text: Record<string, string>;
+}
+
+export interface SuiteConfig {
+  spec: ResourceSpec;
+  /** A column the API can sort by and one it cannot, by header label. */
+  serverSort: { id: string; label: string };
+  browserSort: { id: string; label: string };
+  data: (request: APIRequestContext) => Promise<SuiteData>;
+}
+
+const listParams = (url: string) => {
+  const params = new URL(url).searchParams;
+  params.delete('MaxResults');
+  params.delete('NextToken');
+  return Object.fromEntries(params);
+};
+
+const FIVE_XX = /status of 50\d/;
+
+/** A listing no earlier test asked for, so the proxy's short page cache cannot answer it without the emulator. */
+function uncached(spec: ResourceSpec, listing: string): string {
+  const range = spec.filters.find((filter) => filter.kind === 'dateRange');
+  if (range === undefined) return listing;
+  const start = new Date(Date.UTC(2000, 0, 1) + (Date.now() % 86_400_000)).toISOString().replace('.000Z', 'Z');
+  return `${listing}&${range.id}=${start}/..`;
+}
+
+/** The shared table suite, run once per resource page. */
+export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig) {
+  const rowIds = (items: Record<string, unknown>[]) => items.map((item) => spec.rowId(spec.row.parse(item)));
+  let suite: SuiteData;
+
+  test.describe(`${spec.label} table`, () => {
+    test.beforeAll(async ({ request }) => {
+      suite = await data(request);
+    });
+
+    test('a deep link shows the rows the API returns, and keeps its URL', async ({ page, request }) => {
+      const table = suite.open(page);
+      const first = await table.open(suite.deepLink);
+      const expected = rowIds((await apiPage(request, first.url())).items);
+      expect(expected.length).toBeGreaterThan(0);
+      const shown = await table.rowIds();
+      expect(shown.slice(0, 10)).toEqual(expected.slice(0, 10));
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(new URLSearchParams(suite.deepLink)));
+    });
+
+    test('a header the API can sort by sets SortBy/SortOrder, the URL and the order', async ({ page, request }) => {
+      const table = suite.open(page);
+      await table.open(suite.listing);
+      await table.rowIds();
+      const sorted = table.nextListRequest((params) => params.get('SortBy') === spec.sort.server[serverSort.id]);
+      await table.clickHeader(serverSort.label);
+      const request1 = await sorted;
+      const url = new URL(page.url());
+      expect(url.searchParams.get('sort')).toBe(serverSort.id);
+      const order = url.searchParams.get('order');
+      expect(order === 'asc' || order === 'desc').toBe(true);
+      expect(new URL(request1.url()).searchParams.get('SortOrder')).toBe(order === 'asc' ? spec.sort.order.asc : spec.sort.order.desc);
+      await expect(table.header(serverSort.label)).toHaveAttribute('aria-sort', order === 'asc' ? 'ascending' : 'descending');
+      const expected = rowIds((await apiPage(request, request1.url())).items);
+      await expect.poll(async () => (await table.rowIds()).slice(0, 10)).toEqual(expected.slice(0, 10));
+    });
+
+    test('a header the API cannot sort by sorts the loaded rows only, and says so', async ({ page }) => {
+      const table = suite.open(page);
+      await table.open(suite.listing);
+      await table.rowIds();
+      let requests = 0;
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === table.apiPath) requests += 1;
+      });
+      await table.clickHeader(browserSort.label);
+      await expect(table.count).toContainText('sorted within');
+      await expect(page).toHaveURL(new RegExp(`sort=${browserSort.id}`));
+      const values = await table.cells(browserSort.id).allInnerTexts();
+      const order = new URL(page.url()).searchParams.get('order');
+      const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const present = values.filter((value) => value !== '–');
+      expect(present).toEqual([...present].sort((a, b) => (order === 'desc' ? compare(b, a) : compare(a, b))));
+      expect(requests).toBe(0);
+    });
+
+    test('scrolling loads pages until "N total", with a flat DOM', async ({ page, request }) => {
+      const table = suite.open(page);
+      const first = await table.open(suite.listing);
+      await expect(table.count).toContainText('more available');
+      const total = await table.scrollUntilComplete();
+      expect(total).toBe((await apiAll(request, table.apiPath, listParams(first.url()))).length);
+      expect(await page.locator('tbody tr').count()).toBeLessThan(80);
+    });
+
+    for (const filter of spec.filters) filterTests(filter);
+
+    test('Back and Forward restore the view', async ({ page }) => {
+      const table = suite.open(page);
+      await table.open(suite.listing);
+      await table.rowIds();
+      await table.clickHeader(serverSort.label);
+      await expect(page).toHaveURL(/sort=/);
+      const sortedUrl = page.url();
+      const range = spec.filters.find((filter) => filter.kind === 'dateRange');
+      if (range === undefined) throw new Error('the suite expects a date range filter');
+      await table.rangeButton(range.label).click();
+      await page.getByRole('button', { name: 'Last 90 d' }).click();
+      await expect(page).toHaveURL(new RegExp(`${range.id}=P90D`));
+      await page.goBack();
+      await expect(page).toHaveURL(sortedUrl);
+      await expect(table.rangeButton(range.label)).toContainText('Any time');
+      await page.goBack();
+      await expect(table.header(serverSort.label)).toHaveAttribute('aria-sort', 'none');
+      await page.goForward();
+      await page.goForward();
+      await expect(page).toHaveURL(new RegExp(`${range.id}=P90D`));
+      await expect(table.rangeButton(range.label)).toContainText('Last 90 d');
+      await expect(table.header(serverSort.label)).not.toHaveAttribute('aria-sort', 'none');
+    });
+
+    test('a bad URL value is named and ignored', async ({ page }) => {
+      const table = suite.open(page);
+      const first = await table.open(`${suite.listing}&sort=nope&created=last-week`);
+      await expect(table.urlIssues).toContainText('sort=nope');
+      await expect(table.urlIssues).toContainText('created=last-week');
+      expect(new URL(first.url()).searchParams.has('CreationTimeAfter')).toBe(false);
+      await table.rowIds();
+    });
+
+    test('a failed next page keeps the loaded rows, and Retry recovers', async ({ page, emulator, consoleLog }) => {
+      consoleLog.allow(FIVE_XX);
+      const table = suite.open(page);
+      await table.open(uncached(spec, suite.listing));
+      await expect(table.count).toContainText('100 loaded · more available');
+      await emulator.setFaults({ errorRate: 1, onlyWithNextToken: true, operations: [spec.operation] });
+      await table.scrollToBottom();
+      await expect(table.error).toBeVisible({ timeout: 30_000 });
+      await expect(table.count).toContainText('100 loaded');
+      expect(await table.rows.count()).toBeGreaterThan(0);
+      await emulator.reset();
+      await table.error.getByRole('button', { name: 'Retry' }).click();
+      await expect(table.error).toBeHidden();
+      expect(await table.scrollUntilComplete()).toBeGreaterThan(100);
+    });
+
+    test('throttling shows "retrying…" and recovers without losing rows', async ({ page, emulator, consoleLog }) => {
+      consoleLog.allow(/status of 429/);
+      const table = suite.open(page);
+      await table.open(uncached(spec, suite.listing));
+      await expect(table.count).toContainText('more available');
+      await emulator.setFaults({ throttleRate: 1, onlyWithNextToken: true, operations: [spec.operation] });
+      await table.scrollToBottom();
+      await expect(table.count).toContainText('retrying…', { timeout: 20_000 });
+      await emulator.reset();
+      await expect(table.count).not.toContainText('retrying…', { timeout: 30_000 });
+      expect(await table.scrollUntilComplete()).toBeGreaterThan(100);
+    });
+
+    test('Copy link and Copy as AWS CLI command', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const table = suite.open(page);
+      await table.open(suite.deepLink);
+      await table.rowIds();
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+      await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
+      const command = await page.evaluate(() => navigator.clipboard.readText());
+      expect(command).toMatch(new RegExp(`^aws sagemaker ${spec.cliCommand} `));
+      expect(command).toContain('--region us-east-1');
+      const sort = new URLSearchParams(suite.deepLink).get('sort') ?? spec.sort.default.id;
+      expect(command).toContain(`--sort-by ${spec.sort.server[sort]}`);
+    });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        const table = suite.open(page);
+        await table.open(suite.deepLink);
+        await table.rowIds();
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+  });
+
+  function filterTests(filter: FilterSpec) {
+    if (filter.kind === 'text') {
+      test(`the ${filter.label} filter sends ${filter.apiParam} after checking it`, async ({ page }) => {
+        const table = suite.open(page);
+        await table.open(suite.listing);
+        await table.rowIds();
+        let invalidSent = false;
+        page.on('request', (request) => {
+          if (new URL(request.url()).searchParams.get(filter.apiParam) === 'bad value!') invalidSent = true;
+        });
+        await table.filter(filter.id).fill('bad value!');
+        await expect(page.getByText(`${filter.label} may contain only`)).toContainText('not sent');
+        const value = suite.text[filter.id] ?? '';
+        const sent = table.nextListRequest((params) => params.get(filter.apiParam) === value);
+        await table.filter(filter.id).fill(value);
+        await sent;
+        await expect(page).toHaveURL(new RegExp(`${filter.id}=${encodeURIComponent(value)}`));
+        expect(invalidSent).toBe(false);
+      });
+    } else if (filter.kind === 'enum') {
+      const option = filter.options.find((candidate) => candidate.value !== filter.defaultValue && candidate.apiValue !== undefined);
+      if (option === undefined) return;
+      test(`the ${filter.label} filter sends ${filter.apiParam}=${option.apiValue}`, async ({ page }) => {
+        const table = suite.open(page);
+        await table.open(suite.listing);
+        await table.rowIds();
+        const sent = table.nextListRequest((params) => params.get(filter.apiParam) === option.apiValue);
+        await table.filter(filter.id).selectOption(option.value);
+        await sent;
+        await expect(page).toHaveURL(new RegExp(`${filter.id}=${option.value}`));
+      });
+    } else if (filter.kind === 'dateRange') {
+      test(`the ${filter.label} range sends resolved ${filter.afterParam}/${filter.beforeParam}`, async ({ page }) => {
+        const table = suite.open(page);
+        await table.open(suite.listing);
+        await table.rowIds();
+        const preset = table.nextListRequest((params) => params.has(filter.afterParam));
+        await table.rangeButton(filter.label).click();
+        await page.getByRole('button', { name: 'Last 30 d' }).click();
+        const after = Date.parse(new URL((await preset).url()).searchParams.get(filter.afterParam) ?? '');
+        expect(Math.abs(after - (Date.now() - 30 * 86_400_000))).toBeLessThan(120_000);
+        await expect(page).toHaveURL(new RegExp(`${filter.id}=P30D`));
+
+        await page.getByRole('button', { name: 'UTC', exact: true }).click();
+        const custom = table.nextListRequest((params) => params.get(filter.beforeParam) === '2026-02-01T00:00:00Z');
+        await table.rangeButton(filter.label).click();
+        const dialog = page.getByRole('dialog', { name: `${filter.label} range` });
+        await dialog.getByLabel('From').fill('2025-01-01T00:00');
+        await dialog.getByLabel('To').fill('2026-02-01T00:00');
+        await dialog.getByRole('button', { name: 'Apply' }).click();
+        expect(new URL((await custom).url()).searchParams.get(filter.afterParam)).toBe('2025-01-01T00:00:00Z');
+        await expect(page).toHaveURL((url) => url.searchParams.get(filter.id) === '2025-01-01T00:00:00Z/2026-02-01T00:00:00Z');
+
+        await table.rangeButton(filter.label).click();
+        await page.keyboard.press('Escape');
+        await expect(dialog).toBeHidden();
+        await expect(table.rangeButton(filter.label)).toBeFocused();
+      });
+    } else {
+      test(`the ${filter.label} filter narrows the loaded rows in the browser`, async ({ page }) => {
+        const table = suite.open(page);
+        await table.open(suite.listing);
+        const statuses = await table.cells('status').allInnerTexts();
+        const wanted = statuses[0] ?? filter.options[0] ?? '';
+        await table.statusButton(filter.label).click();
+        await page.getByRole('dialog', { name: `${filter.label} filter` }).getByRole('checkbox', { name: wanted, exact: true }).check();
+        await expect(page).toHaveURL(new RegExp(`${filter.id}=${wanted}`));
+        await page.keyboard.press('Escape');
+        await expect.poll(async () => new Set(await table.cells('status').allInnerTexts())).toEqual(new Set([wanted]));
+      });
+    }
+  }
+}
