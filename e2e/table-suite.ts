@@ -259,6 +259,7 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       test(`the ${filter.label} filter narrows the loaded rows in the browser`, async ({ page }) => {
         const table = suite.open(page);
         await table.open(suite.listing);
+        await table.rowIds();
         const statuses = await table.cells('status').allInnerTexts();
         const wanted = statuses[0] ?? filter.options[0] ?? '';
         await table.statusButton(filter.label).click();
