@@ -1,40 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '../index';
+import { DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '../index';
+import { AWS_CLI, runAwsCli, type CliResult } from '../test-support/aws-cli';
 import { DAY, expectedImages, expectedPackages, expectedVersions, FIXTURE, GROUP_ARN, T0 } from './fixture';
 
-const AWS = '/usr/bin/aws';
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let emulator: RunningEmulator;
 
-function aws(args: string[], secret = DEFAULT_SECRET_ACCESS_KEY): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = {
-    NODE_ENV: 'test',
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/tmp',
-    AWS_PAGER: '',
-    AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
-    AWS_SECRET_ACCESS_KEY: secret,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_MAX_ATTEMPTS: '1',
-  };
-  const argv = ['--endpoint-url', emulator.url, '--output', 'json', 'sagemaker', ...args];
-  return new Promise((resolve) => {
-    execFile(AWS, argv, { env, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ code, stdout, stderr });
-    });
-  });
+function aws(args: string[], secretAccessKey = DEFAULT_SECRET_ACCESS_KEY): Promise<CliResult> {
+  return runAwsCli({ endpoint: emulator.url, args, region: 'us-east-1', secretAccessKey, maxAttempts: 1, timeoutMs: 30_000 });
 }
 
 async function listed(args: string[], resultKey: string, field: string): Promise<unknown[]> {
@@ -49,8 +24,8 @@ async function listed(args: string[], resultKey: string, field: string): Promise
 }
 
 beforeAll(async () => {
-  if (!existsSync(AWS)) {
-    throw new Error(`${AWS} is missing: the CLI conformance tests need the AWS CLI v2 (Debian package "awscli").`);
+  if (!existsSync(AWS_CLI)) {
+    throw new Error(`${AWS_CLI} is missing: the CLI conformance tests need the AWS CLI v2 (Debian package "awscli").`);
   }
   emulator = await startEmulator({ port: 0, data: FIXTURE });
 });

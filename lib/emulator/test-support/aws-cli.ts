@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from '../index';
+
+/** Debian's AWS CLI v2; an older v1 may come first on PATH, so it is called by its full path. */
+export const AWS_CLI = '/usr/bin/aws';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliCall {
+  endpoint: string;
+  /** Arguments after `aws sagemaker`. */
+  args: readonly string[];
+  region: string;
+  secretAccessKey?: string;
+  maxAttempts?: number;
+  timeoutMs?: number;
+}
+
+/** Runs `aws sagemaker …` against an endpoint, isolated from the user's AWS configuration. */
+export function runAwsCli(call: CliCall): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: 'test',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/tmp',
+    AWS_PAGER: '',
+    AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: call.secretAccessKey ?? DEFAULT_SECRET_ACCESS_KEY,
+    AWS_DEFAULT_REGION: call.region,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    ...(call.maxAttempts === undefined ? {} : { AWS_MAX_ATTEMPTS: String(call.maxAttempts) }),
+  };
+  const argv = ['--endpoint-url', call.endpoint, '--output', 'json', 'sagemaker', ...call.args];
+  return new Promise((resolve) => {
+    execFile(AWS_CLI, argv, { env, timeout: call.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
