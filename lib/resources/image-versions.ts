@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IMAGE_NAME_PATTERN, instant, maxResults, nextToken, oneOf, patterned } from './constraints';
+import { IMAGE_NAME_PATTERN, oneOf, patterned } from './constraints';
 import { parseArn, sageMakerConsoleUrl } from './console';
+import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
@@ -15,14 +16,11 @@ export const imageVersionPath = z.strictObject({
 export type ImageVersionPath = z.infer<typeof imageVersionPath>;
 
 export const imageVersionQuery = z.strictObject({
-  CreationTimeAfter: instant.optional(),
-  CreationTimeBefore: instant.optional(),
-  LastModifiedTimeAfter: instant.optional(),
-  LastModifiedTimeBefore: instant.optional(),
+  ...creationTimeParams,
+  ...lastModifiedTimeParams,
   SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION']).optional(),
   SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
-  MaxResults: maxResults.optional(),
-  NextToken: nextToken.optional(),
+  ...pageParams,
 });
 export type ImageVersionQuery = z.infer<typeof imageVersionQuery>;
 
@@ -75,15 +73,8 @@ export const imageVersionsSpec = {
     { id: 'imageArn', header: 'Image ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [
-    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
-    {
-      id: 'modified',
-      label: 'Last modified',
-      kind: 'dateRange',
-      afterParam: 'LastModifiedTimeAfter',
-      beforeParam: 'LastModifiedTimeBefore',
-      side: 'server',
-    },
+    createdFilter,
+    modifiedFilter,
     { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ImageVersionStatus', options: IMAGE_VERSION_STATUSES, side: 'client' },
   ],
 } satisfies ResourceSpec<typeof imageVersionQuery, ImageVersionRow, ImageVersionPath>;

@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import {
-  IMAGE_NAME_CONTAINS_PATTERN,
-  instant,
-  maxResults,
-  nextToken,
-  oneOf,
-  patterned,
-} from './constraints';
+import { IMAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
+import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_STATUSES = [
@@ -22,14 +16,11 @@ export const IMAGE_STATUSES = [
 
 export const imageQuery = z.strictObject({
   NameContains: patterned(IMAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits, "-" and "."').optional(),
-  CreationTimeAfter: instant.optional(),
-  CreationTimeBefore: instant.optional(),
-  LastModifiedTimeAfter: instant.optional(),
-  LastModifiedTimeBefore: instant.optional(),
+  ...creationTimeParams,
+  ...lastModifiedTimeParams,
   SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'IMAGE_NAME']).optional(),
   SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
-  MaxResults: maxResults.optional(),
-  NextToken: nextToken.optional(),
+  ...pageParams,
 });
 export type ImageQuery = z.infer<typeof imageQuery>;
 
@@ -93,15 +84,8 @@ export const imagesSpec = {
       hint: 'letters, digits, "-" and "."',
       side: 'server',
     },
-    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
-    {
-      id: 'modified',
-      label: 'Last modified',
-      kind: 'dateRange',
-      afterParam: 'LastModifiedTimeAfter',
-      beforeParam: 'LastModifiedTimeBefore',
-      side: 'server',
-    },
+    createdFilter,
+    modifiedFilter,
     { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ImageStatus', options: IMAGE_STATUSES, side: 'client' },
   ],
 } satisfies ResourceSpec<typeof imageQuery, ImageRow, Record<string, never>>;

@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import {
-  ARN_OR_NAME_PATTERN,
-  MODEL_PACKAGE_NAME_CONTAINS_PATTERN,
-  instant,
-  maxResults,
-  nextToken,
-  oneOf,
-  patterned,
-} from './constraints';
+import { ARN_OR_NAME_PATTERN, MODEL_PACKAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
+import { createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
@@ -17,8 +10,7 @@ export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const
 
 export const modelPackageQuery = z.strictObject({
   NameContains: patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"').optional(),
-  CreationTimeAfter: instant.optional(),
-  CreationTimeBefore: instant.optional(),
+  ...creationTimeParams,
   ModelApprovalStatus: oneOf(MODEL_APPROVAL_STATUSES).optional(),
   ModelPackageGroupName: patterned(
     ARN_OR_NAME_PATTERN,
@@ -28,8 +20,7 @@ export const modelPackageQuery = z.strictObject({
   ModelPackageType: oneOf(MODEL_PACKAGE_TYPES).optional(),
   SortBy: oneOf(['Name', 'CreationTime']).optional(),
   SortOrder: oneOf(['Ascending', 'Descending']).optional(),
-  MaxResults: maxResults.optional(),
-  NextToken: nextToken.optional(),
+  ...pageParams,
 });
 export type ModelPackageQuery = z.infer<typeof modelPackageQuery>;
 
@@ -155,7 +146,7 @@ export const modelPackagesSpec = {
       defaultValue: 'both',
       side: 'server',
     },
-    { id: 'created', label: 'Created', kind: 'dateRange', afterParam: 'CreationTimeAfter', beforeParam: 'CreationTimeBefore', side: 'server' },
+    createdFilter,
     { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ModelPackageStatus', options: MODEL_PACKAGE_STATUSES, side: 'client' },
   ],
 } satisfies ResourceSpec<typeof modelPackageQuery, ModelPackageRow, Record<string, never>>;
