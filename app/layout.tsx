@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { Providers } from '@/components/shell/providers';
 import { TopNav } from '@/components/shell/top-nav';
 import './globals.css';
 
@@ -14,9 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <TopNav />
-        <Providers>
-          <main className="flex min-h-0 flex-1 flex-col">{children}</main>
-        </Providers>
+        <main className="flex min-h-0 flex-1 flex-col">{children}</main>
       </body>
     </html>
   );

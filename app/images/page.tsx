@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
+import { Providers } from '@/components/shell/providers';
 import { getBackendInfo } from '@/lib/server/backend-info';
 
 export const metadata: Metadata = { title: 'Images' };
@@ -18,7 +19,9 @@ export default async function ImagesPage() {
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
-          <DataTable resource="images" region={region} />
+          <Providers>
+            <DataTable resource="images" region={region} />
+          </Providers>
         </Suspense>
       </div>
     </>

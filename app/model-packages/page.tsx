@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
+import { Providers } from '@/components/shell/providers';
 import { getBackendInfo } from '@/lib/server/backend-info';
 
 export const metadata: Metadata = { title: 'Model packages' };
@@ -21,7 +22,9 @@ export default async function ModelPackagesPage() {
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
-          <DataTable resource="model-packages" region={region} />
+          <Providers>
+            <DataTable resource="model-packages" region={region} />
+          </Providers>
         </Suspense>
       </div>
     </>

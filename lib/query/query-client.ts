@@ -16,6 +16,15 @@ export function retryDelay(attempt: number, error: unknown): number {
   return Math.max(backoff, floor);
 }
 
+let browserClient: QueryClient | undefined;
+
+/** One client per browser tab, so cached listings survive navigation between pages; a new one per server render. */
+export function getQueryClient(): QueryClient {
+  if (typeof window === 'undefined') return makeQueryClient();
+  browserClient ??= makeQueryClient();
+  return browserClient;
+}
+
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
+import { Providers } from '@/components/shell/providers';
 import { imageVersionPath } from '@/lib/resources/image-versions';
 import { getBackendInfo } from '@/lib/server/backend-info';
 import { findImage } from './_lib/find-image';
@@ -33,7 +34,9 @@ export default async function ImageVersionsPage({ params }: Props) {
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
-          <DataTable resource="image-versions" path={{ ImageName: imageName }} region={region} notFound={<ImageNotFound name={imageName} />} />
+          <Providers>
+            <DataTable resource="image-versions" path={{ ImageName: imageName }} region={region} notFound={<ImageNotFound name={imageName} />} />
+          </Providers>
         </Suspense>
       </div>
     </>
