@@ -44,8 +44,6 @@ export function buildColumns(spec: ResourceSpec): ColumnDef<Row>[] {
     },
     enableSorting: column.sortable !== false,
     enableHiding: true,
-    sortUndefined: 'last',
-    sortingFn: 'basic',
     size: WIDTHS[column.cell],
     cell: ({ row }) => <Cell column={column} row={row.original} />,
   }));

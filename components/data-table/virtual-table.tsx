@@ -1,6 +1,6 @@
 'use client';
 
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Header } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
 import { SortIcon } from '@/components/ui/icons';
@@ -8,6 +8,7 @@ import { focusRing } from '@/components/ui/styles';
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
 import type { Row } from './cells';
 import { buildColumns } from './columns';
+import { sortRows } from './sort-rows';
 import type { Density } from './use-preferences';
 
 const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
@@ -53,31 +54,33 @@ function HeaderCell({ header, sort, onSort }: { header: Header<Row, unknown>; so
 export function VirtualTable(props: VirtualTableProps) {
   const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
   const columns = useMemo(() => buildColumns(spec), [spec]);
-  const sorting = useMemo(() => (sortInBrowser ? [{ id: sort.id, desc: sort.order === 'desc' }] : []), [sortInBrowser, sort]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns a mutable instance by design
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getRowId: (row) => spec.rowId(row),
-    state: { sorting, columnVisibility: visibility },
-    enableSortingRemoval: false,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-  });
-  const tableRows = table.getRowModel().rows;
+  const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
+  const ordered = useMemo(() => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)), [rows, sortColumn, sort.order]);
   const height = ROW_HEIGHT[density];
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual and Table return mutable instances by design
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: ordered.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => height,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? -1;
+  const windowRows = useMemo(() => ordered.slice(firstIndex, lastIndex + 1), [ordered, firstIndex, lastIndex]);
+  // Only the rendered window goes through TanStack Table: its row objects cost kilobytes each, so 10,000 would not fit the heap budget.
+  const table = useReactTable({
+    data: windowRows,
+    columns,
+    getRowId: (row) => spec.rowId(row),
+    state: { columnVisibility: visibility },
+    getCoreRowModel: getCoreRowModel(),
+  });
+  const tableRows = table.getRowModel().rows;
 
   useEffect(() => {
-    if (canLoadMore && lastIndex >= tableRows.length - PREFETCH_ROWS) loadMore();
-  }, [canLoadMore, lastIndex, tableRows.length, loadMore]);
+    if (canLoadMore && lastIndex >= ordered.length - PREFETCH_ROWS) loadMore();
+  }, [canLoadMore, lastIndex, ordered.length, loadMore]);
 
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -86,7 +89,7 @@ export function VirtualTable(props: VirtualTableProps) {
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="table-scroll">
-      <table className="table-fixed border-separate border-spacing-0 text-xs" style={{ width, minWidth: '100%' }} aria-rowcount={tableRows.length + 1}>
+      <table className="table-fixed border-separate border-spacing-0 text-xs" style={{ width, minWidth: '100%' }} aria-rowcount={ordered.length + 1}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -99,7 +102,7 @@ export function VirtualTable(props: VirtualTableProps) {
         <tbody>
           {before > 0 && <tr aria-hidden style={{ height: before }} />}
           {items.map((item) => {
-            const row = tableRows[item.index];
+            const row = tableRows[item.index - firstIndex];
             if (row === undefined) return null;
             return (
               <tr key={row.id} data-row-id={row.id} aria-rowindex={item.index + 2} style={{ height }} className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900">
