@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
+import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
@@ -9,8 +10,9 @@ import { getBackendInfo } from '@/lib/server/backend-info';
 
 export const metadata: Metadata = { title: 'Images' };
 
-export default async function ImagesPage() {
+export default async function ImagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
+  preloadFirstPage('images', {}, await searchParams);
   const { region } = getBackendInfo();
   return (
     <>

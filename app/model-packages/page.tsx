@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
+import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
@@ -9,8 +10,9 @@ import { getBackendInfo } from '@/lib/server/backend-info';
 
 export const metadata: Metadata = { title: 'Model packages' };
 
-export default async function ModelPackagesPage() {
+export default async function ModelPackagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
+  preloadFirstPage('model-packages', {}, await searchParams);
   const { region } = getBackendInfo();
   return (
     <>

@@ -12,7 +12,7 @@ export interface ListPage<Row> {
 export async function fetchListPage<Row>(url: string, row: z.ZodType<Row>, signal: AbortSignal): Promise<ListPage<Row>> {
   let response: Response;
   try {
-    response = await fetch(withBasePath(url), { signal, headers: { accept: 'application/json' } });
+    response = await fetch(withBasePath(url), { signal });
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { ResourceSpec } from '@/lib/resources/types';
-import { rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
+import { pageUrl, rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
 import { serializeRange } from '@/lib/url/range';
 import { rangeValue, type ViewValues } from '@/lib/url/view';
 import { fetchListPage, type ListPage } from './fetch-page';
@@ -37,9 +37,8 @@ export function listQueryOptions(
     initialPageParam: FIRST_PAGE,
     queryFn: async ({ pageParam, signal }): Promise<CursorPage> => {
       const cursor = pageParam ?? { token: null, ranges: rangeApiParams(spec, values, Date.now()) };
-      const query = new URLSearchParams({ ...params, ...cursor.ranges, MaxResults: String(PAGE_SIZE) });
-      if (cursor.token !== null) query.set('NextToken', cursor.token);
-      const page = await fetchListPage(`${spec.apiPath(path)}?${query}`, spec.row, signal);
+      const url = pageUrl(spec.apiPath(path), params, cursor.ranges, PAGE_SIZE, cursor.token);
+      const page = await fetchListPage(url, spec.row, signal);
       return { ...page, cursor };
     },
     getNextPageParam: (last): PageCursor | null =>

@@ -39,6 +39,13 @@ export function rangeApiParams(spec: Pick<ResourceSpec, 'filters'>, values: View
   return params;
 }
 
+/** The proxy URL of one page; the browser's fetch and the server's preload hint must build it identically. */
+export function pageUrl(apiPath: string, params: ApiParams, ranges: ApiParams, pageSize: number, token: string | null): string {
+  const query = new URLSearchParams({ ...params, ...ranges, MaxResults: String(pageSize) });
+  if (token !== null) query.set('NextToken', token);
+  return `${apiPath}?${query}`;
+}
+
 /** True when the sort column can only be sorted within the loaded rows. */
 export function sortsInBrowser(spec: QuerySpec, values: ViewValues): boolean {
   return spec.sort.server[viewSort(spec, values).id] === undefined;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
+import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
@@ -13,6 +14,7 @@ import { ImageNotFound } from './image-not-found';
 
 interface Props {
   params: Promise<{ ImageName: string }>;
+  searchParams: Promise<SearchParams>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -20,10 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${decodeURIComponent(ImageName)} versions` };
 }
 
-export default async function ImageVersionsPage({ params }: Props) {
+export default async function ImageVersionsPage({ params, searchParams }: Props) {
   const parsed = imageVersionPath.safeParse({ ImageName: decodeURIComponent((await params).ImageName) });
   if (!parsed.success) notFound();
   const imageName = parsed.data.ImageName;
+  preloadFirstPage('image-versions', { ImageName: imageName }, await searchParams);
   const image = await findImage(imageName);
   if (image === undefined) notFound();
   const { region } = getBackendInfo();
