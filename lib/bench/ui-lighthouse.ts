@@ -9,6 +9,14 @@ export interface LighthouseScores {
   cls: number;
 }
 
+/** The run with the median performance score. */
+export function medianRun(runs: LighthouseScores[]): LighthouseScores {
+  const sorted = [...runs].sort((a, b) => a.performance - b.performance);
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (middle === undefined) throw new Error('no Lighthouse runs');
+  return middle;
+}
+
 /** Lighthouse 12 against a Chromium already listening on `port` for the DevTools protocol. */
 export async function runLighthouse(url: string, port: number, formFactor: 'desktop' | 'mobile'): Promise<LighthouseScores> {
   const result = await lighthouse(
