@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
-import type { FilterSpec, ResourceSpec } from '@/lib/resources/types';
+import type { ResourceSpec } from '@/lib/resources/types';
 import { apiAll, apiPage } from './api';
+import { filterTests } from './filter-tests';
 import { expect, test } from './fixtures';
 import type { TablePage } from './pages/table-page';
 
@@ -105,7 +106,7 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       expect(await page.locator('tbody tr').count()).toBeLessThan(80);
     });
 
-    for (const filter of spec.filters) filterTests(filter);
+    for (const filter of spec.filters) filterTests(filter, () => suite);
 
     test('Back and Forward restore the view', async ({ page }) => {
       const table = suite.open(page);
@@ -196,78 +197,4 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       });
     }
   });
-
-  function filterTests(filter: FilterSpec) {
-    if (filter.kind === 'text') {
-      test(`the ${filter.label} filter sends ${filter.apiParam} after checking it`, async ({ page }) => {
-        const table = suite.open(page);
-        await table.open(suite.listing);
-        await table.rowIds();
-        let invalidSent = false;
-        page.on('request', (request) => {
-          if (new URL(request.url()).searchParams.get(filter.apiParam) === 'bad value!') invalidSent = true;
-        });
-        await table.filter(filter.id).fill('bad value!');
-        await expect(page.getByText(`${filter.label} may contain only`)).toContainText('not sent');
-        const value = suite.text[filter.id] ?? '';
-        const sent = table.nextListRequest((params) => params.get(filter.apiParam) === value);
-        await table.filter(filter.id).fill(value);
-        await sent;
-        await expect(page).toHaveURL(new RegExp(`${filter.id}=${encodeURIComponent(value)}`));
-        expect(invalidSent).toBe(false);
-      });
-    } else if (filter.kind === 'enum') {
-      const option = filter.options.find((candidate) => candidate.value !== filter.defaultValue && candidate.apiValue !== undefined);
-      if (option === undefined) return;
-      test(`the ${filter.label} filter sends ${filter.apiParam}=${option.apiValue}`, async ({ page }) => {
-        const table = suite.open(page);
-        await table.open(suite.listing);
-        await table.rowIds();
-        const sent = table.nextListRequest((params) => params.get(filter.apiParam) === option.apiValue);
-        await table.filter(filter.id).selectOption(option.value);
-        await sent;
-        await expect(page).toHaveURL(new RegExp(`${filter.id}=${option.value}`));
-      });
-    } else if (filter.kind === 'dateRange') {
-      test(`the ${filter.label} range sends resolved ${filter.afterParam}/${filter.beforeParam}`, async ({ page }) => {
-        const table = suite.open(page);
-        await table.open(suite.listing);
-        await table.rowIds();
-        const preset = table.nextListRequest((params) => params.has(filter.afterParam));
-        await table.rangeButton(filter.label).click();
-        await page.getByRole('button', { name: 'Last 30 d' }).click();
-        const after = Date.parse(new URL((await preset).url()).searchParams.get(filter.afterParam) ?? '');
-        expect(Math.abs(after - (Date.now() - 30 * 86_400_000))).toBeLessThan(120_000);
-        await expect(page).toHaveURL(new RegExp(`${filter.id}=P30D`));
-
-        await page.getByRole('button', { name: 'UTC', exact: true }).click();
-        const custom = table.nextListRequest((params) => params.get(filter.beforeParam) === '2026-02-01T00:00:00Z');
-        await table.rangeButton(filter.label).click();
-        const dialog = page.getByRole('dialog', { name: `${filter.label} range` });
-        await dialog.getByLabel('From').fill('2025-01-01T00:00');
-        await dialog.getByLabel('To').fill('2026-02-01T00:00');
-        await dialog.getByRole('button', { name: 'Apply' }).click();
-        expect(new URL((await custom).url()).searchParams.get(filter.afterParam)).toBe('2025-01-01T00:00:00Z');
-        await expect(page).toHaveURL((url) => url.searchParams.get(filter.id) === '2025-01-01T00:00:00Z/2026-02-01T00:00:00Z');
-
-        await table.rangeButton(filter.label).click();
-        await page.keyboard.press('Escape');
-        await expect(dialog).toBeHidden();
-        await expect(table.rangeButton(filter.label)).toBeFocused();
-      });
-    } else {
-      test(`the ${filter.label} filter narrows the loaded rows in the browser`, async ({ page }) => {
-        const table = suite.open(page);
-        await table.open(suite.listing);
-        await table.rowIds();
-        const statuses = await table.cells('status').allInnerTexts();
-        const wanted = statuses[0] ?? filter.options[0] ?? '';
-        await table.statusButton(filter.label).click();
-        await page.getByRole('dialog', { name: `${filter.label} filter` }).getByRole('checkbox', { name: wanted, exact: true }).check();
-        await expect(page).toHaveURL(new RegExp(`${filter.id}=${wanted}`));
-        await page.keyboard.press('Escape');
-        await expect.poll(async () => new Set(await table.cells('status').allInnerTexts())).toEqual(new Set([wanted]));
-      });
-    }
-  }
 }
