@@ -31,7 +31,7 @@ function DateTimeCell({ value }: { value: string }) {
   const exact = exactTime(date, zone);
   return (
     <time dateTime={value} title={exact} className="tabular-nums">
-      {zone === 'utc' ? exact : relativeTime(date, now)}
+      {relativeTime(date, now)}
     </time>
   );
 }
@@ -42,6 +42,7 @@ function StatusCell({ value, detail }: { value: string; detail: string | undefin
     <Popover
       label={value}
       ariaLabel={`${value}: show reason`}
+      title={detail}
       triggerClassName={`${badgeClass(statusTone(value))} cursor-pointer underline decoration-dotted ${focusRing}`}
       panelLabel="Failure reason"
     >
