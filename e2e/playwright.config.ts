@@ -13,7 +13,22 @@ function chromiumPath(): string | undefined {
 export const e2eEnv = {
   appUrl: `http://127.0.0.1:${APP_PORT}`,
   emulatorUrl: `http://127.0.0.1:${EMULATOR_PORT}`,
+  /** The same build behind AUTH_MODE=header, as if an SSO proxy stood in front of it. */
+  securedAppUrl: `http://127.0.0.1:${APP_PORT + 1}`,
+  proxySecretHeader: 'x-auth-proxy-secret',
+  proxySecret: 'e2e-shared-secret-0123456789',
 };
+
+function appServer(appPort: number, emulatorPort: number, env: Record<string, string> = {}) {
+  return {
+    command: `node_modules/.bin/tsx lib/emulator/dev.ts start --port ${appPort} --hostname 127.0.0.1`,
+    url: `http://127.0.0.1:${appPort}/api/health`,
+    cwd: '..',
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: { EMULATOR_PORT: String(emulatorPort), EMULATOR_SEED: '42', NEXT_TELEMETRY_DISABLED: '1', ...env },
+  };
+}
 
 export default defineConfig({
   testDir: '.',
@@ -42,16 +57,12 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `node_modules/.bin/tsx lib/emulator/dev.ts start --port ${APP_PORT} --hostname 127.0.0.1`,
-    url: `${e2eEnv.appUrl}/api/health`,
-    cwd: '..',
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    env: {
-      EMULATOR_PORT: String(EMULATOR_PORT),
-      EMULATOR_SEED: '42',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  },
+  webServer: [
+    appServer(APP_PORT, EMULATOR_PORT),
+    appServer(APP_PORT + 1, EMULATOR_PORT + 1, {
+      AUTH_MODE: 'header',
+      AUTH_HEADER_SECRET: e2eEnv.proxySecret,
+      AUTH_HEADER_SECRET_NAME: e2eEnv.proxySecretHeader,
+    }),
+  ],
 });

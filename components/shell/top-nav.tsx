@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { focusRing } from '@/components/ui/styles';
 import { BackendBadge } from './backend-badge';
 import { NavLinks } from './nav-links';
+import { SignedInUser } from './signed-in-user';
 
 export function TopNav() {
   return (
@@ -15,6 +16,7 @@ export function TopNav() {
       </nav>
       <Suspense fallback={null}>
         <BackendBadge />
+        <SignedInUser />
       </Suspense>
     </header>
   );
