@@ -7,14 +7,14 @@ import { Popover } from '@/components/ui/popover';
 import { StatusBadge, badgeClass, statusTone } from '@/components/ui/status-badge';
 import { ghostButtonClass, linkClass, focusRing } from '@/components/ui/styles';
 import type { ColumnSpec } from '@/lib/resources/types';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { exactTime, relativeTime } from './time-format';
 import { useNow } from './use-now';
 import { useTimeZone } from './use-preferences';
 
 export type Row = Record<string, unknown>;
 
-const lifecycle = z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.string().optional() });
+const lifecycle = z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.optional(z.string()) });
 const muted = <span className="text-zinc-500 dark:text-zinc-400">–</span>;
 
 function text(value: unknown): string | undefined {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const KEY_PREFIX = 'sagemaker-catalog:';
 const listeners = new Set<() => void>();
@@ -33,7 +33,7 @@ function writeRaw(key: string, value: string) {
 }
 
 /** A value remembered per browser in localStorage; the server render and first paint use the fallback. */
-export function useStoredValue<T>(key: string, schema: z.ZodType<T>, fallback: T): [T, (value: T) => void] {
+export function useStoredValue<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): [T, (value: T) => void] {
   const raw = useSyncExternalStore(subscribe, () => readRaw(key), () => null);
   const value = useMemo(() => {
     if (raw === null) return fallback;

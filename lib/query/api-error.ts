@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const errorBody = z.object({
   error: z.object({
     code: z.string(),
-    param: z.string().optional(),
+    param: z.optional(z.string()),
     message: z.string(),
-    requestId: z.string().optional(),
+    requestId: z.optional(z.string()),
   }),
 });
 

@@ -1,6 +1,10 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import { withBasePath } from '@/lib/base-path';
 import { ApiError, errorFromResponse } from './api-error';
+
+// zod/mini loads no messages; the English ones keep "Unexpected response: ..." as readable as before.
+z.config(en());
 
 export interface ListPage<Row> {
   items: Row[];
@@ -9,7 +13,7 @@ export interface ListPage<Row> {
 }
 
 /** GETs one page from the proxy; throws ApiError on a non-2xx answer or an unexpected body. */
-export async function fetchListPage<Row>(url: string, row: z.ZodType<Row>, signal: AbortSignal): Promise<ListPage<Row>> {
+export async function fetchListPage<Row>(url: string, row: z.ZodMiniType<Row>, signal: AbortSignal): Promise<ListPage<Row>> {
   let response: Response;
   try {
     response = await fetch(withBasePath(url), { signal });
@@ -19,7 +23,7 @@ export async function fetchListPage<Row>(url: string, row: z.ZodType<Row>, signa
   }
   if (!response.ok) throw await errorFromResponse(response);
   const body = z
-    .object({ items: z.array(row), nextToken: z.string().nullable(), budgetExhausted: z.boolean() })
+    .object({ items: z.array(row), nextToken: z.nullable(z.string()), budgetExhausted: z.boolean() })
     .safeParse(await response.json());
   if (!body.success) throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
   return body.data;

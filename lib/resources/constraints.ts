@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
 export const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
@@ -16,26 +16,29 @@ export function parseInstant(value: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-export const instant = z.string().transform((value, ctx) => {
-  const date = parseInstant(value);
-  if (date) return date;
-  ctx.addIssue({
-    code: 'custom',
-    message: 'must be an ISO 8601 time with a time zone (2026-01-31T12:00:00Z) or epoch seconds',
-  });
-  return z.NEVER;
-});
+export const instant = z.pipe(
+  z.string(),
+  z.transform((value: string, ctx) => {
+    const date = parseInstant(value);
+    if (date) return date;
+    ctx.issues.push({
+      code: 'custom',
+      message: 'must be an ISO 8601 time with a time zone (2026-01-31T12:00:00Z) or epoch seconds',
+      input: value,
+    });
+    return z.NEVER;
+  }),
+);
 
-export const maxResults = z
-  .string()
-  .regex(/^\d+$/, 'must be a whole number from 1 to 100')
-  .transform(Number)
-  .pipe(z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'));
+export const maxResults = z.pipe(
+  z.pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number from 1 to 100')), z.transform(Number)),
+  z.number().check(z.int(), z.minimum(1, 'must be at least 1'), z.maximum(100, 'must be at most 100')),
+);
 
-export const nextToken = z.string().max(8192, 'must be at most 8192 characters');
+export const nextToken = z.string().check(z.maxLength(8192, 'must be at most 8192 characters'));
 
 export function patterned(pattern: RegExp, max: number, describe: string) {
-  return z.string().max(max, `must be at most ${max} characters`).regex(pattern, describe);
+  return z.string().check(z.maxLength(max, `must be at most ${max} characters`), z.regex(pattern, describe));
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {

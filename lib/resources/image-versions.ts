@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IMAGE_NAME_PATTERN, oneOf, patterned } from './constraints';
 import { parseArn, sageMakerConsoleUrl } from './console';
 import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
@@ -18,8 +18,8 @@ export type ImageVersionPath = z.infer<typeof imageVersionPath>;
 export const imageVersionQuery = z.strictObject({
   ...creationTimeParams,
   ...lastModifiedTimeParams,
-  SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION']).optional(),
-  SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
+  SortBy: z.optional(oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION'])),
+  SortOrder: z.optional(oneOf(['ASCENDING', 'DESCENDING'])),
   ...pageParams,
 });
 export type ImageVersionQuery = z.infer<typeof imageVersionQuery>;
@@ -29,7 +29,7 @@ export const imageVersionRow = z.object({
   ImageVersionArn: z.string(),
   ImageArn: z.string(),
   ImageVersionStatus: z.string(),
-  FailureReason: z.string().optional(),
+  FailureReason: z.optional(z.string()),
   CreationTime: z.string(),
   LastModifiedTime: z.string(),
 });

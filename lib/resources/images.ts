@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IMAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
@@ -15,11 +15,11 @@ export const IMAGE_STATUSES = [
 ] as const;
 
 export const imageQuery = z.strictObject({
-  NameContains: patterned(IMAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits, "-" and "."').optional(),
+  NameContains: z.optional(patterned(IMAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits, "-" and "."')),
   ...creationTimeParams,
   ...lastModifiedTimeParams,
-  SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'IMAGE_NAME']).optional(),
-  SortOrder: oneOf(['ASCENDING', 'DESCENDING']).optional(),
+  SortBy: z.optional(oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'IMAGE_NAME'])),
+  SortOrder: z.optional(oneOf(['ASCENDING', 'DESCENDING'])),
   ...pageParams,
 });
 export type ImageQuery = z.infer<typeof imageQuery>;
@@ -28,9 +28,9 @@ export const imageRow = z.object({
   ImageName: z.string(),
   ImageArn: z.string(),
   ImageStatus: z.string(),
-  DisplayName: z.string().optional(),
-  Description: z.string().optional(),
-  FailureReason: z.string().optional(),
+  DisplayName: z.optional(z.string()),
+  Description: z.optional(z.string()),
+  FailureReason: z.optional(z.string()),
   CreationTime: z.string(),
   LastModifiedTime: z.string(),
 });

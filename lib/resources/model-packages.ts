@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ARN_OR_NAME_PATTERN, MODEL_PACKAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdFilter, creationTimeParams, pageParams } from './shared';
@@ -9,34 +9,32 @@ export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualAp
 export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const;
 
 export const modelPackageQuery = z.strictObject({
-  NameContains: patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"').optional(),
+  NameContains: z.optional(patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"')),
   ...creationTimeParams,
-  ModelApprovalStatus: oneOf(MODEL_APPROVAL_STATUSES).optional(),
-  ModelPackageGroupName: patterned(
-    ARN_OR_NAME_PATTERN,
-    170,
-    'must be a model package group name (letters, digits and "-") or its ARN',
-  ).optional(),
-  ModelPackageType: oneOf(MODEL_PACKAGE_TYPES).optional(),
-  SortBy: oneOf(['Name', 'CreationTime']).optional(),
-  SortOrder: oneOf(['Ascending', 'Descending']).optional(),
+  ModelApprovalStatus: z.optional(oneOf(MODEL_APPROVAL_STATUSES)),
+  ModelPackageGroupName: z.optional(
+    patterned(ARN_OR_NAME_PATTERN, 170, 'must be a model package group name (letters, digits and "-") or its ARN'),
+  ),
+  ModelPackageType: z.optional(oneOf(MODEL_PACKAGE_TYPES)),
+  SortBy: z.optional(oneOf(['Name', 'CreationTime'])),
+  SortOrder: z.optional(oneOf(['Ascending', 'Descending'])),
   ...pageParams,
 });
 export type ModelPackageQuery = z.infer<typeof modelPackageQuery>;
 
 export const modelPackageRow = z.object({
-  ModelPackageName: z.string().optional(),
-  ModelPackageGroupName: z.string().optional(),
-  ModelPackageVersion: z.number().optional(),
+  ModelPackageName: z.optional(z.string()),
+  ModelPackageGroupName: z.optional(z.string()),
+  ModelPackageVersion: z.optional(z.number()),
   ModelPackageArn: z.string(),
-  ModelPackageDescription: z.string().optional(),
+  ModelPackageDescription: z.optional(z.string()),
   CreationTime: z.string(),
   ModelPackageStatus: z.string(),
-  ModelApprovalStatus: z.string().optional(),
-  ModelLifeCycle: z
-    .object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.string().optional() })
-    .optional(),
-  ModelPackageRegistrationType: z.string().optional(),
+  ModelApprovalStatus: z.optional(z.string()),
+  ModelLifeCycle: z.optional(
+    z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.optional(z.string()) }),
+  ),
+  ModelPackageRegistrationType: z.optional(z.string()),
 });
 export type ModelPackageRow = z.infer<typeof modelPackageRow>;
 

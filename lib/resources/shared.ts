@@ -1,13 +1,14 @@
+import * as z from 'zod/mini';
 import { instant, maxResults, nextToken } from './constraints';
 import type { FilterSpec } from './types';
 
-export const pageParams = { MaxResults: maxResults.optional(), NextToken: nextToken.optional() };
+export const pageParams = { MaxResults: z.optional(maxResults), NextToken: z.optional(nextToken) };
 
-export const creationTimeParams = { CreationTimeAfter: instant.optional(), CreationTimeBefore: instant.optional() };
+export const creationTimeParams = { CreationTimeAfter: z.optional(instant), CreationTimeBefore: z.optional(instant) };
 
 export const lastModifiedTimeParams = {
-  LastModifiedTimeAfter: instant.optional(),
-  LastModifiedTimeBefore: instant.optional(),
+  LastModifiedTimeAfter: z.optional(instant),
+  LastModifiedTimeBefore: z.optional(instant),
 };
 
 export const createdFilter = {

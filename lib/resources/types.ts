@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type ResourceId = 'images' | 'image-versions' | 'model-packages';
 export type SortDirection = 'asc' | 'desc';
@@ -40,7 +40,7 @@ export interface SortSpec {
 }
 
 export interface ResourceSpec<
-  Query extends z.ZodType = z.ZodType,
+  Query extends z.ZodMiniType = z.ZodMiniType,
   Row extends Record<string, unknown> = Record<string, unknown>,
   Path extends Record<string, string> = Record<string, string>,
 > {
@@ -52,11 +52,11 @@ export interface ResourceSpec<
   /** The proxy path for this listing, given the route parameters. */
   apiPath(path: Path): string;
   /** Route parameters of the proxy path, validated with the API's constraints. */
-  pathParams: z.ZodType<Path>;
+  pathParams: z.ZodMiniType<Path>;
   /** The proxy's query parameters: the API's own member names and constraints. */
   query: Query;
   /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
-  row: z.ZodType<Row>;
+  row: z.ZodMiniType<Row>;
   rowId(row: Row): string;
   /** The row's page in the AWS console, in the region of its ARN. */
   consoleUrl(row: Row): string | undefined;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { toJsonShape } from './to-row';
 
 export type { SageMakerClient };
@@ -35,7 +35,7 @@ interface RawOutput {
 }
 
 /** Maps SDK summaries to rows checked against the resource's row schema. */
-export function toPage<Row>(row: z.ZodType<Row>, summaries: readonly unknown[] | undefined, output: RawOutput): UpstreamPage<Row> {
+export function toPage<Row>(row: z.ZodMiniType<Row>, summaries: readonly unknown[] | undefined, output: RawOutput): UpstreamPage<Row> {
   const items = (summaries ?? []).map((summary, index) => {
     const parsed = row.safeParse(toJsonShape(summary));
     if (parsed.success) return parsed.data;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
 import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
 import type { ResourceSpec } from '@/lib/resources/types';
@@ -19,8 +19,8 @@ import { parseOrThrow } from './validate';
 
 type PageQuery = { MaxResults?: number; NextToken?: string };
 type Spec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & {
-  query: z.ZodType<Query>;
-  pathParams: z.ZodType<Path>;
+  query: z.ZodMiniType<Query>;
+  pathParams: z.ZodMiniType<Path>;
 };
 const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<string, CacheOutcome>;
 

@@ -1,8 +1,8 @@
 import 'server-only';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { invalidParameter, type ProxyError } from './proxy-error';
 
-function toProxyError(error: z.ZodError, fallbackParam: string): ProxyError {
+function toProxyError(error: z.core.$ZodError, fallbackParam: string): ProxyError {
   const issue = error.issues[0];
   if (issue === undefined) return invalidParameter(fallbackParam, 'is invalid');
   if (issue.code === 'unrecognized_keys') {
@@ -14,7 +14,7 @@ function toProxyError(error: z.ZodError, fallbackParam: string): ProxyError {
 }
 
 /** Parses with a spec's schema; the first problem becomes a 400 naming the parameter. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, fallbackParam: string): T {
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, fallbackParam: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   throw toProxyError(result.error, fallbackParam);
