@@ -11,7 +11,9 @@ export function basePathFrom(value) {
   const basePath = (value ?? '').trim();
   if (basePath === '') return '';
   if (!/^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/.test(basePath)) {
-    throw new Error(`BASE_PATH must start with "/", have no trailing slash and use URL-safe path segments (got "${basePath}").`);
+    throw new Error(
+      `BASE_PATH must start with "/", have no trailing slash and use URL-safe path segments (got "${basePath}").`,
+    );
   }
   return basePath;
 }
@@ -28,7 +30,9 @@ const nextConfig = {
   basePath,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },
   async headers() {
-    return [{ source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    ];
   },
 };
 

@@ -16,5 +16,14 @@ export default defineConfig([
     files: ['lib/emulator/cli.ts', 'lib/emulator/dev.ts', 'lib/bench/**'],
     rules: { 'no-console': 'off' },
   },
-  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'node_modules/**', 'next-env.d.ts', 'e2e/.results/**', 'e2e/.report/**', '.bench/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'out/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'e2e/.results/**',
+    'e2e/.report/**',
+    '.bench/**',
+  ]),
 ]);

@@ -12,11 +12,19 @@ export async function apiPage(request: APIRequestContext, url: string): Promise<
 }
 
 /** Every item of a listing, following NextToken. */
-export async function apiAll(request: APIRequestContext, path: string, params: Record<string, string> = {}): Promise<ApiPage['items']> {
+export async function apiAll(
+  request: APIRequestContext,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<ApiPage['items']> {
   const items: ApiPage['items'] = [];
   let token: string | null = null;
   do {
-    const query = new URLSearchParams({ ...params, MaxResults: '100', ...(token === null ? {} : { NextToken: token }) });
+    const query = new URLSearchParams({
+      ...params,
+      MaxResults: '100',
+      ...(token === null ? {} : { NextToken: token }),
+    });
     const result = await apiPage(request, `${path}?${query}`);
     items.push(...result.items);
     token = result.nextToken;

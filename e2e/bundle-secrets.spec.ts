@@ -19,7 +19,10 @@ const SERVER_ONLY_NAMES = [
 
 const FORBIDDEN: { label: string; pattern: RegExp }[] = [
   ...SERVER_ONLY_NAMES.map((name) => ({ label: name, pattern: new RegExp(`\\b${name}\\b`) })),
-  { label: "the emulator's default secret key", pattern: new RegExp(DEFAULT_SECRET_ACCESS_KEY.replace(/[+/]/g, '\\$&')) },
+  {
+    label: "the emulator's default secret key",
+    pattern: new RegExp(DEFAULT_SECRET_ACCESS_KEY.replace(/[+/]/g, '\\$&')),
+  },
   { label: "the emulator's default access key id", pattern: new RegExp(`\\b${DEFAULT_ACCESS_KEY_ID}\\b`) },
   { label: 'an AWS access key id', pattern: /\b(?:AKIA|ASIA|AKID)[A-Z0-9]{12,}\b/ },
   { label: 'aws_secret', pattern: /aws_secret/i },
@@ -46,7 +49,8 @@ test('the client bundles hold no credentials and no server-side variable names',
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     for (const { label, pattern } of FORBIDDEN) if (pattern.test(text)) findings.push(`${label} in ${file}`);
-    for (const { name, value } of LIVE_SECRETS) if (text.includes(value)) findings.push(`the value of ${name} in ${file}`);
+    for (const { name, value } of LIVE_SECRETS)
+      if (text.includes(value)) findings.push(`the value of ${name} in ${file}`);
   }
   expect(findings).toEqual([]);
 });

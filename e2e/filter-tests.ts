@@ -23,7 +23,9 @@ export function filterTests(filter: FilterSpec, data: () => SuiteData) {
       expect(invalidSent).toBe(false);
     });
   } else if (filter.kind === 'enum') {
-    const option = filter.options.find((candidate) => candidate.value !== filter.defaultValue && candidate.apiValue !== undefined);
+    const option = filter.options.find(
+      (candidate) => candidate.value !== filter.defaultValue && candidate.apiValue !== undefined,
+    );
     if (option === undefined) return;
     test(`the ${filter.label} filter sends ${filter.apiParam}=${option.apiValue}`, async ({ page }) => {
       const table = data().open(page);
@@ -54,7 +56,9 @@ export function filterTests(filter: FilterSpec, data: () => SuiteData) {
       await dialog.getByLabel('To').fill('2026-02-01T00:00');
       await dialog.getByRole('button', { name: 'Apply' }).click();
       expect(new URL((await custom).url()).searchParams.get(filter.afterParam)).toBe('2025-01-01T00:00:00Z');
-      await expect(page).toHaveURL((url) => url.searchParams.get(filter.id) === '2025-01-01T00:00:00Z/2026-02-01T00:00:00Z');
+      await expect(page).toHaveURL(
+        (url) => url.searchParams.get(filter.id) === '2025-01-01T00:00:00Z/2026-02-01T00:00:00Z',
+      );
 
       await table.rangeButton(filter.label).click();
       await page.keyboard.press('Escape');
@@ -69,7 +73,10 @@ export function filterTests(filter: FilterSpec, data: () => SuiteData) {
       const statuses = await table.cells('status').allInnerTexts();
       const wanted = statuses[0] ?? filter.options[0] ?? '';
       await table.statusButton(filter.label).click();
-      await page.getByRole('dialog', { name: `${filter.label} filter` }).getByRole('checkbox', { name: wanted, exact: true }).check();
+      await page
+        .getByRole('dialog', { name: `${filter.label} filter` })
+        .getByRole('checkbox', { name: wanted, exact: true })
+        .check();
       await expect(page).toHaveURL(new RegExp(`${filter.id}=${wanted}`));
       await page.keyboard.press('Escape');
       await expect.poll(async () => new Set(await table.cells('status').allInnerTexts())).toEqual(new Set([wanted]));

@@ -13,7 +13,8 @@ async function groupsBySize(request: Parameters<typeof apiAll>[0]): Promise<{ la
   }
   const large = [...counts].find(([, count]) => count > 100 && count < 500)?.[0];
   const other = [...counts.keys()].find((group) => group !== large);
-  if (large === undefined || other === undefined) throw new Error('the emulator catalog has no group with 100 to 500 packages');
+  if (large === undefined || other === undefined)
+    throw new Error('the emulator catalog has no group with 100 to 500 packages');
   return { large, other };
 }
 

@@ -11,7 +11,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await notFound.open();
     await expect(notFound.message).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    expect(
+      results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+    ).toEqual([]);
   });
 }
 

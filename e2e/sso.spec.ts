@@ -6,8 +6,12 @@ const signedIn = {
   'x-forwarded-email': 'ana.lopez@example.com',
 };
 
-test('behind the SSO proxy, pages and API refuse a request without its secret; health stays open', async ({ request }) => {
-  const page = await request.get(`${e2eEnv.securedAppUrl}/images`, { headers: { 'x-forwarded-email': 'mallory@example.com' } });
+test('behind the SSO proxy, pages and API refuse a request without its secret; health stays open', async ({
+  request,
+}) => {
+  const page = await request.get(`${e2eEnv.securedAppUrl}/images`, {
+    headers: { 'x-forwarded-email': 'mallory@example.com' },
+  });
   expect(page.status()).toBe(401);
 
   const api = await request.get(`${e2eEnv.securedAppUrl}/api/images`);

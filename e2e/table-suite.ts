@@ -58,7 +58,9 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       expect(expected.length).toBeGreaterThan(0);
       const shown = await table.rowIds();
       expect(shown.slice(0, 10)).toEqual(expected.slice(0, 10));
-      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(Object.fromEntries(new URLSearchParams(suite.deepLink)));
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(
+        Object.fromEntries(new URLSearchParams(suite.deepLink)),
+      );
     });
 
     test('a header the API can sort by sets SortBy/SortOrder, the URL and the order', async ({ page, request }) => {
@@ -72,8 +74,13 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       expect(url.searchParams.get('sort')).toBe(serverSort.id);
       const order = url.searchParams.get('order');
       expect(order === 'asc' || order === 'desc').toBe(true);
-      expect(new URL(request1.url()).searchParams.get('SortOrder')).toBe(order === 'asc' ? spec.sort.order.asc : spec.sort.order.desc);
-      await expect(table.header(serverSort.label)).toHaveAttribute('aria-sort', order === 'asc' ? 'ascending' : 'descending');
+      expect(new URL(request1.url()).searchParams.get('SortOrder')).toBe(
+        order === 'asc' ? spec.sort.order.asc : spec.sort.order.desc,
+      );
+      await expect(table.header(serverSort.label)).toHaveAttribute(
+        'aria-sort',
+        order === 'asc' ? 'ascending' : 'descending',
+      );
       const expected = rowIds((await apiPage(request, request1.url())).items);
       await expect.poll(async () => (await table.rowIds()).slice(0, 10)).toEqual(expected.slice(0, 10));
     });
@@ -192,8 +199,14 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
         await table.open(suite.deepLink);
         await table.rowIds();
         const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-        expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+        const serious = results.violations.filter(
+          (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+        );
+        expect(
+          serious.map(
+            (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          ),
+        ).toEqual([]);
       });
     }
   });

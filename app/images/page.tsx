@@ -17,7 +17,9 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Images">
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">Custom SageMaker images. Open an image to see its versions.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Custom SageMaker images. Open an image to see its versions.
+        </p>
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>

@@ -84,7 +84,12 @@ export function Cell({ column, row }: { column: ColumnSpec<Row>; row: Row }) {
     case 'datetime':
       return <DateTimeCell value={shown} />;
     case 'status':
-      return <StatusCell value={shown} detail={column.detailField === undefined ? undefined : text(row[column.detailField])} />;
+      return (
+        <StatusCell
+          value={shown}
+          detail={column.detailField === undefined ? undefined : text(row[column.detailField])}
+        />
+      );
     case 'badge':
       return <span className={badgeClass('neutral')}>{shown}</span>;
     case 'arn':

@@ -26,7 +26,13 @@ function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
   const id = spec.rowId(row);
   const region = regionFromArn(id) ?? '';
   return (
-    <a href={url} target="_blank" rel="noreferrer" className={ghostButtonClass} aria-label={`Open ${id} in the AWS console (${region})`}>
+    <a
+      href={url}
+      target="_blank"
+      rel="noreferrer"
+      className={ghostButtonClass}
+      aria-label={`Open ${id} in the AWS console (${region})`}
+    >
       <ExternalIcon />
       <span className="text-[11px]">{region}</span>
     </a>

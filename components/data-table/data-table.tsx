@@ -35,7 +35,17 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
   const sort = viewSort(spec, values);
   const sortInBrowser = sortsInBrowser(spec, values);
   const filtered = hasFilters(spec, values);
-  const { data, error, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, isFetching } = query;
+  const {
+    data,
+    error,
+    hasNextPage,
+    isFetchingNextPage,
+    isFetchNextPageError,
+    fetchNextPage,
+    refetch,
+    failureCount,
+    isFetching,
+  } = query;
   const retrying = isFetching && failureCount > 0;
   const throttled = query.failureReason instanceof ApiError && query.failureReason.status === 429;
   const retryLabel = throttled ? 'Throttled by the API, retrying…' : 'Retrying…';
@@ -55,18 +65,28 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
     },
     [spec, sort, setView],
   );
-  const clearFilters = useCallback(() => setView(Object.fromEntries(spec.filters.map((filter) => [filter.id, null]))), [spec, setView]);
+  const clearFilters = useCallback(
+    () => setView(Object.fromEntries(spec.filters.map((filter) => [filter.id, null]))),
+    [spec, setView],
+  );
   const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
   const { visibility } = prefs;
 
   let body: ReactNode;
   if (data === undefined && error !== null) {
     if (error instanceof ApiError && error.status === 404 && notFound !== undefined) body = notFound;
-    else body = <ErrorNotice title={`${spec.label} could not be loaded`} {...errorText(error)} onRetry={() => void refetch()} />;
+    else
+      body = (
+        <ErrorNotice title={`${spec.label} could not be loaded`} {...errorText(error)} onRetry={() => void refetch()} />
+      );
   } else if (data === undefined) {
     body = (
       <>
-        {retrying && <p role="status" className="px-3 pt-3 text-xs text-amber-800 dark:text-amber-300">{retryLabel}</p>}
+        {retrying && (
+          <p role="status" className="px-3 pt-3 text-xs text-amber-800 dark:text-amber-300">
+            {retryLabel}
+          </p>
+        )}
         <TableSkeleton />
       </>
     );
@@ -86,25 +106,46 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
         loadMore={loadMore}
         scrollRef={scrollRef}
       >
-        <TableFooter hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} nextPageError={isFetchNextPageError ? error : null} retryLabel={retrying ? retryLabel : null} onLoadMore={loadMore} />
+        <TableFooter
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          nextPageError={isFetchNextPageError ? error : null}
+          retryLabel={retrying ? retryLabel : null}
+          onLoadMore={loadMore}
+        />
       </VirtualTable>
     );
   }
 
   return (
-    <section aria-label={spec.label} className="flex min-h-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+    <section
+      aria-label={spec.label}
+      className="flex min-h-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+    >
       <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
         <UrlIssues issues={issues} />
         <div className="flex flex-wrap items-center justify-between gap-2">
           <FilterBar spec={spec} values={values} setView={setView} />
           <div className="flex items-center gap-2">
             <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
-            <PreferencesMenu spec={spec} visibility={visibility} onVisibility={prefs.setVisibility} density={prefs.density} onDensity={prefs.setDensity} />
+            <PreferencesMenu
+              spec={spec}
+              visibility={visibility}
+              onVisibility={prefs.setVisibility}
+              density={prefs.density}
+              onDensity={prefs.setDensity}
+            />
             <CopyActions spec={spec} path={path} values={values} region={region} resolvedRanges={resolvedRanges} />
           </div>
         </div>
         {data !== undefined && (
-          <RowCount loaded={loaded.length} shown={rows.length} complete={!hasNextPage} sortedInBrowser={sortInBrowser} retrying={retrying} />
+          <RowCount
+            loaded={loaded.length}
+            shown={rows.length}
+            complete={!hasNextPage}
+            sortedInBrowser={sortInBrowser}
+            retrying={retrying}
+          />
         )}
       </div>
       {body}

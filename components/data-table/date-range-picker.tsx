@@ -34,7 +34,15 @@ export function describeRange(range: DateRange | null, zone: TimeZoneMode): stri
   return `${bound(range.start)} – ${bound(range.end)}`;
 }
 
-function CustomRange({ value, zone, onApply }: { value: DateRange | null; zone: TimeZoneMode; onApply: (range: DateRange) => void }) {
+function CustomRange({
+  value,
+  zone,
+  onApply,
+}: {
+  value: DateRange | null;
+  zone: TimeZoneMode;
+  onApply: (range: DateRange) => void;
+}) {
   const id = useId();
   const absolute = value?.kind === 'absolute' ? value : null;
   const [from, setFrom] = useState(toInputValue(absolute?.start ?? null, zone));
@@ -57,14 +65,30 @@ function CustomRange({ value, zone, onApply }: { value: DateRange | null; zone: 
         if (problem === null && start !== undefined && end !== undefined) onApply({ kind: 'absolute', start, end });
       }}
     >
-      <p className="text-[11px] text-zinc-600 dark:text-zinc-400">Custom range ({zone === 'utc' ? 'UTC' : 'local time'}); leave an end empty to keep it open</p>
+      <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
+        Custom range ({zone === 'utc' ? 'UTC' : 'local time'}); leave an end empty to keep it open
+      </p>
       <div className="grid grid-cols-[3rem_1fr] items-center gap-1.5">
         <label htmlFor={`${id}-from`}>From</label>
-        <input id={`${id}-from`} type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} className={inputClass} />
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          value={from}
+          onChange={(event) => setFrom(event.target.value)}
+          className={inputClass}
+        />
         <label htmlFor={`${id}-to`}>To</label>
-        <input id={`${id}-to`} type="datetime-local" value={to} onChange={(event) => setTo(event.target.value)} className={inputClass} />
+        <input
+          id={`${id}-to`}
+          type="datetime-local"
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+          className={inputClass}
+        />
       </div>
-      {problem !== null && (from !== '' || to !== '') && <p className="text-[11px] text-red-700 dark:text-red-300">{problem}</p>}
+      {problem !== null && (from !== '' || to !== '') && (
+        <p className="text-[11px] text-red-700 dark:text-red-300">{problem}</p>
+      )}
       <button type="submit" className={`${primaryButtonClass} self-end`} disabled={problem !== null}>
         Apply
       </button>

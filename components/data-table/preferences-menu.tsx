@@ -64,7 +64,11 @@ export function PreferencesMenu({ spec, visibility, onVisibility, density, onDen
 
 export function TimeZoneSwitch({ zone, onChange }: { zone: TimeZoneMode; onChange: (zone: TimeZoneMode) => void }) {
   return (
-    <div role="group" aria-label="Time zone" className="inline-flex overflow-hidden rounded border border-zinc-300 dark:border-zinc-700">
+    <div
+      role="group"
+      aria-label="Time zone"
+      className="inline-flex overflow-hidden rounded border border-zinc-300 dark:border-zinc-700"
+    >
       {(['local', 'utc'] as const).map((option) => (
         <button
           key={option}

@@ -32,7 +32,9 @@ export function StatusFilter({ filter, value, onChange }: StatusFilterProps) {
       panelLabel={`${filter.label} filter`}
     >
       <fieldset className="flex flex-col gap-1.5">
-        <legend className="mb-1.5 text-[11px] text-zinc-600 dark:text-zinc-400">Filters the loaded rows in the browser</legend>
+        <legend className="mb-1.5 text-[11px] text-zinc-600 dark:text-zinc-400">
+          Filters the loaded rows in the browser
+        </legend>
         {filter.options.map((option) => (
           <label key={option} className="flex cursor-pointer items-center gap-2">
             <input
@@ -44,7 +46,12 @@ export function StatusFilter({ filter, value, onChange }: StatusFilterProps) {
             <StatusBadge value={option} />
           </label>
         ))}
-        <button type="button" className={`${ghostButtonClass} mt-1 self-start`} onClick={() => onChange(null)} disabled={value.length === 0}>
+        <button
+          type="button"
+          className={`${ghostButtonClass} mt-1 self-start`}
+          onClick={() => onChange(null)}
+          disabled={value.length === 0}
+        >
           Clear
         </button>
       </fieldset>

@@ -13,15 +13,29 @@ interface TableFooterProps {
 }
 
 export function errorText(error: unknown): { message: string; requestId?: string } {
-  if (error instanceof ApiError) return { message: `${error.message} (${error.code}, HTTP ${error.status})`, requestId: error.details.requestId };
+  if (error instanceof ApiError)
+    return { message: `${error.message} (${error.code}, HTTP ${error.status})`, requestId: error.details.requestId };
   return { message: error instanceof Error ? error.message : 'Unknown error' };
 }
 
 /** Below the rows: progress, the error of a failed next page (rows stay), and the Load more fallback. */
-export function TableFooter({ hasNextPage, isFetchingNextPage, nextPageError, retryLabel, onLoadMore }: TableFooterProps) {
+export function TableFooter({
+  hasNextPage,
+  isFetchingNextPage,
+  nextPageError,
+  retryLabel,
+  onLoadMore,
+}: TableFooterProps) {
   if (nextPageError !== null) {
     const { message, requestId } = errorText(nextPageError);
-    return <ErrorNotice title="The next page could not be loaded" message={message} requestId={requestId} onRetry={onLoadMore} />;
+    return (
+      <ErrorNotice
+        title="The next page could not be loaded"
+        message={message}
+        requestId={requestId}
+        onRetry={onLoadMore}
+      />
+    );
   }
   if (!hasNextPage) return null;
   return (
@@ -47,8 +61,14 @@ interface CountProps {
 
 export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying }: CountProps) {
   return (
-    <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="row-count" aria-live="polite">
-      <span className="font-medium text-zinc-800 dark:text-zinc-200">{complete ? `${loaded} total` : `${loaded} loaded · more available`}</span>
+    <p
+      className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600 dark:text-zinc-400"
+      data-testid="row-count"
+      aria-live="polite"
+    >
+      <span className="font-medium text-zinc-800 dark:text-zinc-200">
+        {complete ? `${loaded} total` : `${loaded} loaded · more available`}
+      </span>
       {shown !== loaded && <span>· {shown} match the status filter</span>}
       {sortedInBrowser && <span>· sorted within {loaded} loaded rows</span>}
       {retrying && <span className="text-amber-800 dark:text-amber-300">· retrying…</span>}

@@ -49,7 +49,11 @@ export function TextFilter({ filter, value, onChange }: TextFilterProps) {
         data-filter={filter.id}
       />
       {!valid && (
-        <p id={`${id}-error`} role="alert" className="absolute top-8 z-20 w-64 rounded bg-red-50 px-2 py-1 text-[11px] text-red-800 shadow dark:bg-red-950 dark:text-red-200">
+        <p
+          id={`${id}-error`}
+          role="alert"
+          className="absolute top-8 z-20 w-64 rounded bg-red-50 px-2 py-1 text-[11px] text-red-800 shadow dark:bg-red-950 dark:text-red-200"
+        >
           {filter.label} may contain only {filter.hint}; not sent.
         </p>
       )}

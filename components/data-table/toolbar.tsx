@@ -22,13 +22,31 @@ export function FilterBar({ spec, values, setView }: ToolbarProps) {
         const onChange = (value: Parameters<SetView>[0][string]) => setView({ [filter.id]: value });
         switch (filter.kind) {
           case 'text':
-            return <TextFilter key={filter.id} filter={filter} value={textValue(values, filter.id)} onChange={onChange} />;
+            return (
+              <TextFilter key={filter.id} filter={filter} value={textValue(values, filter.id)} onChange={onChange} />
+            );
           case 'enum':
-            return <EnumFilter key={filter.id} filter={filter} value={enumValue(spec, values, filter.id)} onChange={onChange} />;
+            return (
+              <EnumFilter
+                key={filter.id}
+                filter={filter}
+                value={enumValue(spec, values, filter.id)}
+                onChange={onChange}
+              />
+            );
           case 'dateRange':
-            return <DateRangePicker key={filter.id} filter={filter} value={rangeValue(values, filter.id)} onChange={onChange} />;
+            return (
+              <DateRangePicker
+                key={filter.id}
+                filter={filter}
+                value={rangeValue(values, filter.id)}
+                onChange={onChange}
+              />
+            );
           case 'multiEnum':
-            return <StatusFilter key={filter.id} filter={filter} value={listValue(values, filter.id)} onChange={onChange} />;
+            return (
+              <StatusFilter key={filter.id} filter={filter} value={listValue(values, filter.id)} onChange={onChange} />
+            );
         }
       })}
     </div>

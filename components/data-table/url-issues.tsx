@@ -4,7 +4,11 @@ import type { UrlIssue } from '@/lib/url/view';
 export function UrlIssues({ issues }: { issues: UrlIssue[] }) {
   if (issues.length === 0) return null;
   return (
-    <div role="status" data-testid="url-issues" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="status"
+      data-testid="url-issues"
+      className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="font-medium">Some link parameters were ignored:</p>
       <ul className="mt-1 list-disc pl-5">
         {issues.map((issue) => (

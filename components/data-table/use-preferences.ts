@@ -34,7 +34,11 @@ function writeRaw(key: string, value: string) {
 
 /** A value remembered per browser in localStorage; the server render and first paint use the fallback. */
 export function useStoredValue<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): [T, (value: T) => void] {
-  const raw = useSyncExternalStore(subscribe, () => readRaw(key), () => null);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => readRaw(key),
+    () => null,
+  );
   const value = useMemo(() => {
     if (raw === null) return fallback;
     try {

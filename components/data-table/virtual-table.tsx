@@ -28,7 +28,15 @@ interface VirtualTableProps {
   children?: ReactNode;
 }
 
-function HeaderCell({ header, sort, onSort }: { header: Header<Row, unknown>; sort: VirtualTableProps['sort']; onSort: (id: string) => void }) {
+function HeaderCell({
+  header,
+  sort,
+  onSort,
+}: {
+  header: Header<Row, unknown>;
+  sort: VirtualTableProps['sort'];
+  onSort: (id: string) => void;
+}) {
   const active = sort.id === header.column.id ? sort.order : false;
   const label = flexRender(header.column.columnDef.header, header.getContext());
   const sortable = header.column.getCanSort();
@@ -40,7 +48,11 @@ function HeaderCell({ header, sort, onSort }: { header: Header<Row, unknown>; so
       className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-100 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
     >
       {sortable ? (
-        <button type="button" onClick={() => onSort(header.column.id)} className={`inline-flex items-center gap-1 rounded uppercase ${focusRing}`}>
+        <button
+          type="button"
+          onClick={() => onSort(header.column.id)}
+          className={`inline-flex items-center gap-1 rounded uppercase ${focusRing}`}
+        >
           {label}
           <SortIcon direction={active} />
         </button>
@@ -55,7 +67,10 @@ export function VirtualTable(props: VirtualTableProps) {
   const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
   const columns = useMemo(() => buildColumns(spec), [spec]);
   const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
-  const ordered = useMemo(() => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)), [rows, sortColumn, sort.order]);
+  const ordered = useMemo(
+    () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),
+    [rows, sortColumn, sort.order],
+  );
   const height = ROW_HEIGHT[density];
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual and Table return mutable instances by design
   const virtualizer = useVirtualizer({
@@ -89,7 +104,11 @@ export function VirtualTable(props: VirtualTableProps) {
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="table-scroll">
-      <table className="table-fixed border-separate border-spacing-0 text-xs" style={{ width, minWidth: '100%' }} aria-rowcount={ordered.length + 1}>
+      <table
+        className="table-fixed border-separate border-spacing-0 text-xs"
+        style={{ width, minWidth: '100%' }}
+        aria-rowcount={ordered.length + 1}
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
@@ -105,10 +124,22 @@ export function VirtualTable(props: VirtualTableProps) {
             const row = tableRows[item.index - firstIndex];
             if (row === undefined) return null;
             return (
-              <tr key={row.id} data-row-id={row.id} aria-rowindex={item.index + 2} style={{ height }} className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900">
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                aria-rowindex={item.index + 2}
+                style={{ height }}
+                className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900"
+              >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} data-column={cell.column.id} className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}>
-                    <div className="flex min-w-0 items-center">{flexRender(cell.column.columnDef.cell, cell.getContext())}</div>
+                  <td
+                    key={cell.id}
+                    data-column={cell.column.id}
+                    className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}
+                  >
+                    <div className="flex min-w-0 items-center">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
                   </td>
                 ))}
               </tr>

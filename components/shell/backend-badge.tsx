@@ -2,16 +2,21 @@ import { connection } from 'next/server';
 import { getBackendInfo } from '@/lib/server/backend-info';
 
 const TONES = {
-  emulator: 'bg-amber-100 text-amber-900 ring-amber-600/40 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-400/40',
+  emulator:
+    'bg-amber-100 text-amber-900 ring-amber-600/40 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-400/40',
   aws: 'bg-zinc-100 text-zinc-800 ring-zinc-500/30 dark:bg-zinc-800 dark:text-zinc-200 dark:ring-zinc-400/30',
-  custom: 'bg-violet-100 text-violet-900 ring-violet-600/40 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-400/40',
+  custom:
+    'bg-violet-100 text-violet-900 ring-violet-600/40 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-400/40',
 } as const;
 
 /** Where the data comes from, read from the server's environment on each request. */
 export async function BackendBadge() {
   await connection();
   const backend = getBackendInfo();
-  const title = [backend.endpoint === null ? 'AWS' : `Endpoint ${backend.endpoint}`, `region ${backend.region ?? 'not set'}`].join(', ');
+  const title = [
+    backend.endpoint === null ? 'AWS' : `Endpoint ${backend.endpoint}`,
+    `region ${backend.region ?? 'not set'}`,
+  ].join(', ');
   return (
     <span
       data-testid="backend-badge"

@@ -33,14 +33,20 @@ export function NavLinks() {
     <ul className="flex items-center gap-1">
       {LINKS.map((link) => (
         <li key={link.href}>
-          <Link href={link.href} className={itemClass(pathname === link.href)} aria-current={pathname === link.href ? 'page' : undefined}>
+          <Link
+            href={link.href}
+            className={itemClass(pathname === link.href)}
+            aria-current={pathname === link.href ? 'page' : undefined}
+          >
             {link.label}
           </Link>
         </li>
       ))}
       {image !== undefined && (
         <li className="flex items-center gap-1">
-          <span aria-hidden className="text-zinc-400">/</span>
+          <span aria-hidden className="text-zinc-400">
+            /
+          </span>
           <Link href={`/images/${encodeURIComponent(image)}`} className={itemClass(true)} aria-current="page">
             {image}
           </Link>

@@ -6,7 +6,11 @@ export async function SignedInUser() {
   if (user === null) return null;
   const name = user.email ?? user.id;
   return (
-    <span data-testid="signed-in-user" title={`Signed in as ${name}`} className="max-w-56 truncate text-xs text-zinc-600 dark:text-zinc-300">
+    <span
+      data-testid="signed-in-user"
+      title={`Signed in as ${name}`}
+      className="max-w-56 truncate text-xs text-zinc-600 dark:text-zinc-300"
+    >
       {name}
     </span>
   );

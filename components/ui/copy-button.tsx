@@ -27,7 +27,10 @@ export function CopyButton({ text, label, className, children }: CopyButtonProps
   return (
     <button type="button" onClick={copy} aria-label={label} title={label} className={className}>
       {children}
-      <span aria-live="polite" className={state === 'idle' ? 'sr-only' : 'text-[11px] text-zinc-600 dark:text-zinc-400'}>
+      <span
+        aria-live="polite"
+        className={state === 'idle' ? 'sr-only' : 'text-[11px] text-zinc-600 dark:text-zinc-400'}
+      >
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </button>

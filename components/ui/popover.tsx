@@ -17,7 +17,15 @@ interface PopoverProps {
 const GAP = 4;
 
 /** A native popover: the browser handles Escape, light dismiss, focus return and the top layer. */
-export function Popover({ label, ariaLabel, triggerClassName, children, align = 'start', panelLabel, title }: PopoverProps) {
+export function Popover({
+  label,
+  ariaLabel,
+  triggerClassName,
+  children,
+  align = 'start',
+  panelLabel,
+  title,
+}: PopoverProps) {
   const id = useId();
   const trigger = useRef<HTMLButtonElement>(null);
   const close = () => document.getElementById(id)?.hidePopover();
@@ -34,10 +42,24 @@ export function Popover({ label, ariaLabel, triggerClassName, children, align = 
 
   return (
     <>
-      <button ref={trigger} type="button" popoverTarget={id} aria-label={ariaLabel} title={title} className={triggerClassName}>
+      <button
+        ref={trigger}
+        type="button"
+        popoverTarget={id}
+        aria-label={ariaLabel}
+        title={title}
+        className={triggerClassName}
+      >
         {label}
       </button>
-      <div id={id} popover="auto" role="dialog" aria-label={panelLabel} onToggle={place} className={`fixed inset-auto m-0 ${panelClass}`}>
+      <div
+        id={id}
+        popover="auto"
+        role="dialog"
+        aria-label={panelLabel}
+        onToggle={place}
+        className={`fixed inset-auto m-0 ${panelClass}`}
+      >
         {typeof children === 'function' ? children(close) : children}
       </div>
     </>

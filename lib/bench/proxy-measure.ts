@@ -41,7 +41,11 @@ const autocannonResult = z.object({
 });
 
 /** Requests per second of `url` with autocannon's CLI (bounded by connections and seconds). */
-export function throughput(url: string, connections: number, seconds: number): Promise<{ rps: number; non2xx: number }> {
+export function throughput(
+  url: string,
+  connections: number,
+  seconds: number,
+): Promise<{ rps: number; non2xx: number }> {
   const args = ['node_modules/autocannon/autocannon.js', '-c', String(connections), '-d', String(seconds), '-j', url];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';

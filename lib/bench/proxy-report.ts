@@ -23,8 +23,9 @@ const ms = (value: number) => value.toFixed(2);
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 
 function latencyRows(figures: ProxyFigures): string[] {
-  return figures.latency.map(({ upstreamMs, proxy, sdk }) =>
-    `| ${upstreamMs} ms | ${ms(sdk.p50)} / ${ms(sdk.p99)} | ${ms(proxy.p50)} / ${ms(proxy.p99)} | **${ratio(proxy.p50, sdk.p50)}×** / ${ratio(proxy.p99, sdk.p99)}× | ${ms(sdk.cpuMsPerRequest)} | ${ms(proxy.cpuMsPerRequest)} | ${ratio(proxy.cpuMsPerRequest, sdk.cpuMsPerRequest)}× |`,
+  return figures.latency.map(
+    ({ upstreamMs, proxy, sdk }) =>
+      `| ${upstreamMs} ms | ${ms(sdk.p50)} / ${ms(sdk.p99)} | ${ms(proxy.p50)} / ${ms(proxy.p99)} | **${ratio(proxy.p50, sdk.p50)}×** / ${ratio(proxy.p99, sdk.p99)}× | ${ms(sdk.cpuMsPerRequest)} | ${ms(proxy.cpuMsPerRequest)} | ${ratio(proxy.cpuMsPerRequest, sdk.cpuMsPerRequest)}× |`,
   );
 }
 

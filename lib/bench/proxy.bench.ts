@@ -25,7 +25,10 @@ const EPOCH_2000 = 946_684_800;
 const stats = z.object({ total: z.number() });
 
 async function emulatorControl(url: string, path: string, body?: unknown): Promise<unknown> {
-  const init = body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
+  const init =
+    body === undefined
+      ? {}
+      : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
   const response = await fetch(`${url}/_emulator/${path}`, init);
   return response.json();
 }
@@ -49,7 +52,11 @@ export default async function proxyBench(): Promise<void> {
     region: BENCH_REGION,
     endpoint: emulatorUrl,
     credentials: { accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY },
-    requestHandler: new NodeHttpHandler({ connectionTimeout: 3000, requestTimeout: 10_000, throwOnRequestTimeout: true }),
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 3000,
+      requestTimeout: 10_000,
+      throwOnRequestTimeout: true,
+    }),
   });
   const sdkCpu = () => {
     const usage = process.cpuUsage();
@@ -65,16 +72,27 @@ export default async function proxyBench(): Promise<void> {
       for (let round = 0; round < ROUNDS; round += 1) {
         const after = () => EPOCH_2000 + (serial += 1);
         sdkRuns.push(
-          await sequentialLatency(LATENCY_REQUESTS, 30, async () => {
-            await client.send(new ListImagesCommand({ CreationTimeAfter: new Date(after() * 1000), MaxResults: 10 }));
-          }, sdkCpu),
+          await sequentialLatency(
+            LATENCY_REQUESTS,
+            30,
+            async () => {
+              await client.send(new ListImagesCommand({ CreationTimeAfter: new Date(after() * 1000), MaxResults: 10 }));
+            },
+            sdkCpu,
+          ),
         );
         proxyRuns.push(
-          await sequentialLatency(LATENCY_REQUESTS, 30, async () => {
-            const response = await fetch(`${proxyUrl}/api/images?CreationTimeAfter=${after()}&MaxResults=10`);
-            if (response.status !== 200) throw new Error(`proxy answered ${response.status}: ${await response.text()}`);
-            await response.arrayBuffer();
-          }, () => treeCpuSeconds(serverPid)),
+          await sequentialLatency(
+            LATENCY_REQUESTS,
+            30,
+            async () => {
+              const response = await fetch(`${proxyUrl}/api/images?CreationTimeAfter=${after()}&MaxResults=10`);
+              if (response.status !== 200)
+                throw new Error(`proxy answered ${response.status}: ${await response.text()}`);
+              await response.arrayBuffer();
+            },
+            () => treeCpuSeconds(serverPid),
+          ),
         );
       }
       latency.push({ upstreamMs, proxy: summarize(proxyRuns), sdk: summarize(sdkRuns) });
@@ -83,9 +101,14 @@ export default async function proxyBench(): Promise<void> {
     const healthRuns: LatencyRun[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       healthRuns.push(
-        await sequentialLatency(LATENCY_REQUESTS, 30, async () => {
-          await (await fetch(`${proxyUrl}/api/health`)).arrayBuffer();
-        }, () => treeCpuSeconds(serverPid)),
+        await sequentialLatency(
+          LATENCY_REQUESTS,
+          30,
+          async () => {
+            await (await fetch(`${proxyUrl}/api/health`)).arrayBuffer();
+          },
+          () => treeCpuSeconds(serverPid),
+        ),
       );
     }
 
@@ -104,13 +127,22 @@ export default async function proxyBench(): Promise<void> {
     for (let round = 0; round < ROUNDS; round += 1) {
       const before = stats.parse(await emulatorControl(emulatorUrl, 'stats')).total;
       const url = `${proxyUrl}/api/model-packages?ModelPackageType=Both&MaxResults=${20 + round}`;
-      const replies = await Promise.all(Array.from({ length: 100 }, () => fetch(url).then((response) => response.status)));
+      const replies = await Promise.all(
+        Array.from({ length: 100 }, () => fetch(url).then((response) => response.status)),
+      );
       if (replies.some((status) => status !== 200)) throw new Error('non-200 answer in the coalescing run');
       upstreamCalls.push(stats.parse(await emulatorControl(emulatorUrl, 'stats')).total - before);
     }
 
     const figures: ProxyFigures = { latency, health: summarize(healthRuns), cachedRps, healthRps, upstreamCalls };
-    console.log(writeProxyResults(figures, { rounds: ROUNDS, latencyRequests: LATENCY_REQUESTS, seconds: THROUGHPUT_SECONDS, connections: CONNECTIONS }));
+    console.log(
+      writeProxyResults(figures, {
+        rounds: ROUNDS,
+        latencyRequests: LATENCY_REQUESTS,
+        seconds: THROUGHPUT_SECONDS,
+        connections: CONNECTIONS,
+      }),
+    );
   } finally {
     client.destroy();
     await stopProcess(server);

@@ -11,7 +11,9 @@ const MARKS_SCRIPT = `
 `;
 
 const marks = z.object({ row: z.number().optional(), content: z.number().optional() });
-const scripts = z.array(z.object({ name: z.string(), startTime: z.number(), transferSize: z.number(), encodedBodySize: z.number() }));
+const scripts = z.array(
+  z.object({ name: z.string(), startTime: z.number(), transferSize: z.number(), encodedBodySize: z.number() }),
+);
 
 export interface PageLoad {
   /** ms from navigation start to the first table row, or to the not-found message. */
@@ -32,23 +34,38 @@ export async function coldLoad(browser: Browser, url: string): Promise<PageLoad>
       const found = (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks;
       return found.row !== undefined || found.content !== undefined;
     });
-    const measured = marks.parse(await page.evaluate(() => (window as unknown as { __benchMarks: unknown }).__benchMarks));
+    const measured = marks.parse(
+      await page.evaluate(() => (window as unknown as { __benchMarks: unknown }).__benchMarks),
+    );
     const ready = measured.row ?? measured.content ?? Number.NaN;
-    const loadEnd = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0);
+    const loadEnd = await page.evaluate(
+      () => performance.getEntriesByType('navigation')[0]?.toJSON().loadEventEnd ?? 0,
+    );
     const cutoff = Math.max(ready, z.number().parse(loadEnd));
     const entries = scripts.parse(
       await page.evaluate(() =>
         performance
           .getEntriesByType('resource')
-          .filter((entry) => entry.name.endsWith('.js') || (entry as PerformanceResourceTiming).initiatorType === 'script')
+          .filter(
+            (entry) => entry.name.endsWith('.js') || (entry as PerformanceResourceTiming).initiatorType === 'script',
+          )
           .map((entry) => {
             const timing = entry as PerformanceResourceTiming;
-            return { name: timing.name, startTime: timing.startTime, transferSize: timing.transferSize, encodedBodySize: timing.encodedBodySize };
+            return {
+              name: timing.name,
+              startTime: timing.startTime,
+              transferSize: timing.transferSize,
+              encodedBodySize: timing.encodedBodySize,
+            };
           }),
       ),
     );
     const firstLoad = entries.filter((entry) => entry.startTime <= cutoff);
-    return { ready, jsTransferred: firstLoad.reduce((sum, entry) => sum + entry.transferSize, 0), jsFiles: firstLoad.length };
+    return {
+      ready,
+      jsTransferred: firstLoad.reduce((sum, entry) => sum + entry.transferSize, 0),
+      jsFiles: firstLoad.length,
+    };
   } finally {
     await context.close();
   }
@@ -88,7 +105,11 @@ export async function footprints(page: Page, url: string, targets: number[]): Pr
     }
     await page.getByTestId('table-scroll').evaluate((element) => element.scrollTo({ top: 0 }));
     await page.waitForTimeout(300);
-    results.push({ rows: await loadedRows(page), trElements: await page.locator('tr').count(), heapBytes: await heapAfterGc(page) });
+    results.push({
+      rows: await loadedRows(page),
+      trElements: await page.locator('tr').count(),
+      heapBytes: await heapAfterGc(page),
+    });
   }
   return results;
 }

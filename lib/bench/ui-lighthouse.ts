@@ -18,7 +18,11 @@ export function medianRun(runs: LighthouseScores[]): LighthouseScores {
 }
 
 /** Lighthouse 12 against a Chromium already listening on `port` for the DevTools protocol. */
-export async function runLighthouse(url: string, port: number, formFactor: 'desktop' | 'mobile'): Promise<LighthouseScores> {
+export async function runLighthouse(
+  url: string,
+  port: number,
+  formFactor: 'desktop' | 'mobile',
+): Promise<LighthouseScores> {
   const result = await lighthouse(
     url,
     { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] },

@@ -25,7 +25,7 @@ export function writeUiResults(path: string, figures: UiFigures): void {
     '# UI benchmark results',
     '',
     `Run: ${new Date().toISOString()} · machine: ${cpus().length} CPUs (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM · Node ${process.version} · ${figures.chromium} (headless) · \`next start\` (production build in \`.next-bench\`) against the emulator (scale large, scan paging) on loopback.`,
-    'The machine is shared with other engineers\' builds and tests; timings are medians of the rounds below.',
+    "The machine is shared with other engineers' builds and tests; timings are medians of the rounds below.",
     '',
     '## Time to first row and first-load JS (cold cache, median of ' + figures.rounds + ' loads)',
     '',
@@ -38,7 +38,9 @@ export function writeUiResults(path: string, figures: UiFigures): void {
     '',
     `Reading: the table pages add ${kb((figures.loads[1]?.median.jsTransferred ?? 0) - floor.median.jsTransferred)} over the floor, in one chunk: TanStack Query, Table and Virtual, nuqs, the table code, and zod, which reaches the browser because the resource specs hold their zod schemas next to the columns and filters. Keeping the schemas in server-only modules (a zod-free view part of each spec for the browser) is the known way to the 1.3× goal; it changes \`lib/resources\`, shared with the proxy, so it is not done here.`,
     '',
-    'Runs (ready, ms): ' + figures.loads.map(({ page, readyRuns }) => `${page} ${readyRuns.map(Math.round).join(', ')}`).join('; ') + '.',
+    'Runs (ready, ms): ' +
+      figures.loads.map(({ page, readyRuns }) => `${page} ${readyRuns.map(Math.round).join(', ')}`).join('; ') +
+      '.',
     '',
     '## DOM and heap with many loaded rows (`/model-packages`, 21,500 packages)',
     '',

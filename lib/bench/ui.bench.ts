@@ -27,7 +27,8 @@ export default async function uiBench(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', `--remote-debugging-port=${debugPort}`],
   });
   try {
-    const image = firstImage.parse(await (await fetch(`${app}/api/images?MaxResults=1`)).json()).items[0]?.ImageName ?? '';
+    const image =
+      firstImage.parse(await (await fetch(`${app}/api/images?MaxResults=1`)).json()).items[0]?.ImageName ?? '';
     const pages = [
       { page: 'static (not found)', path: '/no-such-page' },
       { page: 'images', path: '/images' },
@@ -55,7 +56,8 @@ export default async function uiBench(): Promise<void> {
     for (const { page, path } of pages.slice(1)) {
       const runs = async (formFactor: 'desktop' | 'mobile') => {
         const results = [];
-        for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) results.push(await runLighthouse(app + path, debugPort, formFactor));
+        for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1)
+          results.push(await runLighthouse(app + path, debugPort, formFactor));
         return medianRun(results);
       };
       const desktop = await runs('desktop');

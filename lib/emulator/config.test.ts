@@ -7,7 +7,14 @@ describe('emulatorOptionsFromEnv', () => {
   it('returns no options when nothing is set, and resolves documented defaults', () => {
     expect(emulatorOptionsFromEnv(env({}))).toEqual({});
     const config = resolveConfig({});
-    expect(config).toMatchObject({ port: 4599, host: '127.0.0.1', seed: 42, scale: 'medium', paging: 'scan', faults: {} });
+    expect(config).toMatchObject({
+      port: 4599,
+      host: '127.0.0.1',
+      seed: 42,
+      scale: 'medium',
+      paging: 'scan',
+      faults: {},
+    });
     expect(config.credentials).toEqual([
       { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
     ]);
@@ -15,21 +22,23 @@ describe('emulatorOptionsFromEnv', () => {
 
   it('parses every variable', () => {
     expect(
-      emulatorOptionsFromEnv(env({
-        EMULATOR_PORT: '0',
-        EMULATOR_HOST: '::1',
-        EMULATOR_SEED: '7',
-        EMULATOR_SCALE: 'large',
-        EMULATOR_PAGING: 'exact',
-        EMULATOR_DATA: 'data.json',
-        EMULATOR_ACCESS_KEY_ID: 'AKIDTEST',
-        EMULATOR_SECRET_ACCESS_KEY: 'secret',
-        EMULATOR_CREDENTIALS: 'AKIDA:sa:111111111111, AKIDB:sb',
-        EMULATOR_LATENCY_MS: '20-200',
-        EMULATOR_THROTTLE_RATE: '0.25',
-        EMULATOR_ERROR_RATE: '1',
-        EMULATOR_PATH_PREFIX: '/sagemaker',
-      })),
+      emulatorOptionsFromEnv(
+        env({
+          EMULATOR_PORT: '0',
+          EMULATOR_HOST: '::1',
+          EMULATOR_SEED: '7',
+          EMULATOR_SCALE: 'large',
+          EMULATOR_PAGING: 'exact',
+          EMULATOR_DATA: 'data.json',
+          EMULATOR_ACCESS_KEY_ID: 'AKIDTEST',
+          EMULATOR_SECRET_ACCESS_KEY: 'secret',
+          EMULATOR_CREDENTIALS: 'AKIDA:sa:111111111111, AKIDB:sb',
+          EMULATOR_LATENCY_MS: '20-200',
+          EMULATOR_THROTTLE_RATE: '0.25',
+          EMULATOR_ERROR_RATE: '1',
+          EMULATOR_PATH_PREFIX: '/sagemaker',
+        }),
+      ),
     ).toEqual({
       port: 0,
       host: '::1',
@@ -62,10 +71,14 @@ describe('emulatorOptionsFromEnv', () => {
     ['EMULATOR_CREDENTIALS', 'AKID-only'],
     ['EMULATOR_SEED', '4.2'],
   ])('names %s=%s in the error', (variable, value) => {
-    expect(() => emulatorOptionsFromEnv(env({ [variable]: value }))).toThrow(new RegExp(`${variable}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    expect(() => emulatorOptionsFromEnv(env({ [variable]: value }))).toThrow(
+      new RegExp(`${variable}="${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`),
+    );
   });
 
   it('lists every bad variable at once', () => {
-    expect(() => emulatorOptionsFromEnv(env({ EMULATOR_PORT: 'x', EMULATOR_SCALE: 'y' }))).toThrow(/EMULATOR_PORT[\s\S]*EMULATOR_SCALE/);
+    expect(() => emulatorOptionsFromEnv(env({ EMULATOR_PORT: 'x', EMULATOR_SCALE: 'y' }))).toThrow(
+      /EMULATOR_PORT[\s\S]*EMULATOR_SCALE/,
+    );
   });
 });

@@ -57,7 +57,12 @@ const latency = z
 
 const credentialList = z
   .string()
-  .transform((v) => v.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
   .pipe(
     z.array(
       z

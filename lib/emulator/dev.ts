@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     emulator.close().finally(() => process.exit(1));
   });
   next.on('exit', (code, signal) => {
-    const exitCode = code ?? (signal === 'SIGINT' ? SIGNAL_EXIT_BASE + 2 : signal === 'SIGTERM' ? SIGNAL_EXIT_BASE + 15 : 1);
+    const exitCode =
+      code ?? (signal === 'SIGINT' ? SIGNAL_EXIT_BASE + 2 : signal === 'SIGTERM' ? SIGNAL_EXIT_BASE + 15 : 1);
     emulator.close().then(
       () => process.exit(exitCode),
       (error: unknown) => {

@@ -29,7 +29,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-function catalogsFor(options: EmulatorOptions, seed: number, now: () => number, scale: 'small' | 'medium' | 'large'): CatalogProvider {
+function catalogsFor(
+  options: EmulatorOptions,
+  seed: number,
+  now: () => number,
+  scale: 'small' | 'medium' | 'large',
+): CatalogProvider {
   if (options.data !== undefined) return fixedCatalog(catalogFromData(options.data, 'options.data'));
   if (options.dataFile !== undefined) return fixedCatalog(catalogFromFile(options.dataFile));
   return generatedCatalogs(seed, scale, now);

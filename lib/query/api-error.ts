@@ -23,7 +23,9 @@ export class ApiError extends Error {
   }
 
   get retryable(): boolean {
-    return this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504 || this.status === 0;
+    return (
+      this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504 || this.status === 0
+    );
   }
 }
 
@@ -46,9 +48,14 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   }
   const parsed = errorBody.safeParse(json);
   if (!parsed.success) {
-    return new ApiError(response.status, 'HttpError', `The server answered ${response.status} ${response.statusText}`.trim(), {
-      retryAfterMs: retryAfter,
-    });
+    return new ApiError(
+      response.status,
+      'HttpError',
+      `The server answered ${response.status} ${response.statusText}`.trim(),
+      {
+        retryAfterMs: retryAfter,
+      },
+    );
   }
   const { code, message, param, requestId } = parsed.data.error;
   return new ApiError(response.status, code, message, { param, requestId, retryAfterMs: retryAfter });

@@ -13,7 +13,11 @@ export interface ListPage<Row> {
 }
 
 /** GETs one page from the proxy; throws ApiError on a non-2xx answer or an unexpected body. */
-export async function fetchListPage<Row>(url: string, row: z.ZodMiniType<Row>, signal: AbortSignal): Promise<ListPage<Row>> {
+export async function fetchListPage<Row>(
+  url: string,
+  row: z.ZodMiniType<Row>,
+  signal: AbortSignal,
+): Promise<ListPage<Row>> {
   let response: Response;
   try {
     response = await fetch(withBasePath(url), { signal });
@@ -25,6 +29,7 @@ export async function fetchListPage<Row>(url: string, row: z.ZodMiniType<Row>, s
   const body = z
     .object({ items: z.array(row), nextToken: z.nullable(z.string()), budgetExhausted: z.boolean() })
     .safeParse(await response.json());
-  if (!body.success) throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
+  if (!body.success)
+    throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
   return body.data;
 }

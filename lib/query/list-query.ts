@@ -20,11 +20,7 @@ export interface CursorPage extends ListPage<Row> {
 type Row = Record<string, unknown>;
 const FIRST_PAGE: PageCursor | null = null;
 
-export function listQueryOptions(
-  spec: ResourceSpec,
-  path: Record<string, string>,
-  values: ViewValues,
-) {
+export function listQueryOptions(spec: ResourceSpec, path: Record<string, string>, values: ViewValues) {
   const params = staticApiParams(spec, values);
   const ranges = Object.fromEntries(
     spec.filters.flatMap((filter) => {

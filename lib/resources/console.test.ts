@@ -11,9 +11,15 @@ describe('console URLs', () => {
   });
 
   it('opens each resource in the region and partition of its ARN', () => {
-    expect(imagesSpec.consoleUrl({ ImageName: 'tf-2.13', ImageArn: IMAGE_ARN, ImageStatus: 'CREATED', CreationTime: '', LastModifiedTime: '' })).toBe(
-      'https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/images/tf-2.13',
-    );
+    expect(
+      imagesSpec.consoleUrl({
+        ImageName: 'tf-2.13',
+        ImageArn: IMAGE_ARN,
+        ImageStatus: 'CREATED',
+        CreationTime: '',
+        LastModifiedTime: '',
+      }),
+    ).toBe('https://eu-west-1.console.aws.amazon.com/sagemaker/home?region=eu-west-1#/images/tf-2.13');
     expect(
       imageVersionsSpec.consoleUrl({
         Version: 3,
@@ -32,7 +38,9 @@ describe('console URLs', () => {
         CreationTime: '',
         ModelPackageStatus: 'Completed',
       }),
-    ).toBe('https://cn-north-1.console.amazonaws.cn/sagemaker/home?region=cn-north-1#/model-registry/groups/churn/versions/2');
+    ).toBe(
+      'https://cn-north-1.console.amazonaws.cn/sagemaker/home?region=cn-north-1#/model-registry/groups/churn/versions/2',
+    );
   });
 
   it('gives nothing for an ARN it cannot read', () => {

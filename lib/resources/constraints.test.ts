@@ -49,18 +49,30 @@ describe('proxy query schemas', () => {
   });
 
   it('uses the PascalCase enums of ListModelPackages and rejects a dot in NameContains', () => {
-    expect(modelPackageQuery.safeParse({ SortBy: 'CreationTime', SortOrder: 'Descending', ModelPackageType: 'Both' }).success).toBe(true);
+    expect(
+      modelPackageQuery.safeParse({ SortBy: 'CreationTime', SortOrder: 'Descending', ModelPackageType: 'Both' })
+        .success,
+    ).toBe(true);
     expect(firstIssuePath(modelPackageQuery.safeParse({ SortBy: 'CREATION_TIME' }))).toBe('SortBy');
     expect(firstIssuePath(modelPackageQuery.safeParse({ NameContains: 'churn.v2' }))).toBe('NameContains');
-    expect(firstIssuePath(modelPackageQuery.safeParse({ ModelApprovalStatus: 'APPROVED' }))).toBe('ModelApprovalStatus');
+    expect(firstIssuePath(modelPackageQuery.safeParse({ ModelApprovalStatus: 'APPROVED' }))).toBe(
+      'ModelApprovalStatus',
+    );
   });
 
   it('takes a group name or a group ARN', () => {
     for (const group of ['churn-models', 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn-models']) {
       expect(modelPackageQuery.safeParse({ ModelPackageGroupName: group }).success).toBe(true);
     }
-    for (const group of ['churn-models-', '-churn', 'churn_models', 'arn:aws:sagemaker:us-east-1:12345:model-package-group/x']) {
-      expect(firstIssuePath(modelPackageQuery.safeParse({ ModelPackageGroupName: group }))).toBe('ModelPackageGroupName');
+    for (const group of [
+      'churn-models-',
+      '-churn',
+      'churn_models',
+      'arn:aws:sagemaker:us-east-1:12345:model-package-group/x',
+    ]) {
+      expect(firstIssuePath(modelPackageQuery.safeParse({ ModelPackageGroupName: group }))).toBe(
+        'ModelPackageGroupName',
+      );
     }
   });
 

@@ -9,7 +9,9 @@ export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualAp
 export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const;
 
 export const modelPackageQuery = z.strictObject({
-  NameContains: z.optional(patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"')),
+  NameContains: z.optional(
+    patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"'),
+  ),
   ...creationTimeParams,
   ModelApprovalStatus: z.optional(oneOf(MODEL_APPROVAL_STATUSES)),
   ModelPackageGroupName: z.optional(
@@ -75,7 +77,14 @@ export const modelPackagesSpec = {
           ? undefined
           : `/model-packages?group=${encodeURIComponent(row.ModelPackageGroupName)}`,
     },
-    { id: 'version', header: 'Version', field: 'ModelPackageVersion', cell: 'number', defaultVisible: true, sortable: 'client' },
+    {
+      id: 'version',
+      header: 'Version',
+      field: 'ModelPackageVersion',
+      cell: 'number',
+      defaultVisible: true,
+      sortable: 'client',
+    },
     {
       id: 'status',
       header: 'Status',
@@ -84,8 +93,22 @@ export const modelPackagesSpec = {
       defaultVisible: true,
       sortable: 'client',
     },
-    { id: 'approval', header: 'Approval', field: 'ModelApprovalStatus', cell: 'status', defaultVisible: true, sortable: 'client' },
-    { id: 'lifecycle', header: 'Lifecycle stage', field: 'ModelLifeCycle', cell: 'lifecycle', defaultVisible: true, sortable: false },
+    {
+      id: 'approval',
+      header: 'Approval',
+      field: 'ModelApprovalStatus',
+      cell: 'status',
+      defaultVisible: true,
+      sortable: 'client',
+    },
+    {
+      id: 'lifecycle',
+      header: 'Lifecycle stage',
+      field: 'ModelLifeCycle',
+      cell: 'lifecycle',
+      defaultVisible: true,
+      sortable: false,
+    },
     {
       id: 'registration',
       header: 'Registration',
@@ -94,8 +117,22 @@ export const modelPackagesSpec = {
       defaultVisible: false,
       sortable: 'client',
     },
-    { id: 'description', header: 'Description', field: 'ModelPackageDescription', cell: 'text', defaultVisible: false, sortable: false },
-    { id: 'created', header: 'Created', field: 'CreationTime', cell: 'datetime', defaultVisible: true, sortable: 'server' },
+    {
+      id: 'description',
+      header: 'Description',
+      field: 'ModelPackageDescription',
+      cell: 'text',
+      defaultVisible: false,
+      sortable: false,
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      field: 'CreationTime',
+      cell: 'datetime',
+      defaultVisible: true,
+      sortable: 'server',
+    },
     { id: 'arn', header: 'ARN', field: 'ModelPackageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [
@@ -145,6 +182,13 @@ export const modelPackagesSpec = {
       side: 'server',
     },
     createdFilter,
-    { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ModelPackageStatus', options: MODEL_PACKAGE_STATUSES, side: 'client' },
+    {
+      id: 'status',
+      label: 'Status',
+      kind: 'multiEnum',
+      field: 'ModelPackageStatus',
+      options: MODEL_PACKAGE_STATUSES,
+      side: 'client',
+    },
   ],
 } satisfies ResourceSpec<typeof modelPackageQuery, ModelPackageRow, Record<string, never>>;

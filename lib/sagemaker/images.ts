@@ -3,7 +3,11 @@ import { ListImagesCommand, type ListImagesCommandInput } from '@aws-sdk/client-
 import { imageRow, type ImageQuery, type ImageRow } from '@/lib/resources/images';
 import { toPage, type ListAdapter, type PageRequest } from './list-adapter';
 
-export function listImagesInput({ query, maxResults, nextToken }: PageRequest<ImageQuery, unknown>): ListImagesCommandInput {
+export function listImagesInput({
+  query,
+  maxResults,
+  nextToken,
+}: PageRequest<ImageQuery, unknown>): ListImagesCommandInput {
   return { ...query, MaxResults: maxResults, NextToken: nextToken };
 }
 

@@ -35,12 +35,18 @@ interface RawOutput {
 }
 
 /** Maps SDK summaries to rows checked against the resource's row schema. */
-export function toPage<Row>(row: z.ZodMiniType<Row>, summaries: readonly unknown[] | undefined, output: RawOutput): UpstreamPage<Row> {
+export function toPage<Row>(
+  row: z.ZodMiniType<Row>,
+  summaries: readonly unknown[] | undefined,
+  output: RawOutput,
+): UpstreamPage<Row> {
   const items = (summaries ?? []).map((summary, index) => {
     const parsed = row.safeParse(toJsonShape(summary));
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    throw new UpstreamShapeError(`item ${index} of the upstream page: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+    throw new UpstreamShapeError(
+      `item ${index} of the upstream page: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    );
   });
   return { items, nextToken: output.NextToken || undefined, requestId: output.$metadata.requestId };
 }

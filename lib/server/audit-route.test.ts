@@ -60,8 +60,12 @@ describe('the list routes audit each call', () => {
   it('log refused parameters with the error code and no user when AUTH_MODE=none', async () => {
     emulator = await startProxyWithEmulator({}, { PROXY_LOG_LEVEL: 'info' });
     const lines = captureLog();
-    const response = await images.GET(new Request('http://localhost/api/images?MaxResults=0'), { params: Promise.resolve({}) });
+    const response = await images.GET(new Request('http://localhost/api/images?MaxResults=0'), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(400);
-    expect(lines).toEqual([expect.objectContaining({ user: null, status: 400, code: 'InvalidParameter', params: { MaxResults: '0' } })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ user: null, status: 400, code: 'InvalidParameter', params: { MaxResults: '0' } }),
+    ]);
   });
 });

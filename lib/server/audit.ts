@@ -26,7 +26,8 @@ export function redactParams(params: Record<string, unknown>): Record<string, un
   return Object.fromEntries(
     Object.entries(params).map(([name, value]) => {
       if (name === 'NextToken' && typeof value === 'string') return [name, `[${value.length} chars]`];
-      if (typeof value === 'string' && value.length > MAX_PARAM_LENGTH) return [name, `${value.slice(0, MAX_PARAM_LENGTH)}…`];
+      if (typeof value === 'string' && value.length > MAX_PARAM_LENGTH)
+        return [name, `${value.slice(0, MAX_PARAM_LENGTH)}…`];
       return [name, value instanceof Date ? value.toISOString() : value];
     }),
   );
@@ -58,7 +59,12 @@ export function recordApiCall(record: ApiCallRecord): void {
 }
 
 /** Logs the call's audit line (error level for 5xx), with the caller's own fields, and counts it. */
-export function auditApiCall(logger: Logger, record: ApiCallRecord, message = 'api call', extra: Record<string, unknown> = {}): void {
+export function auditApiCall(
+  logger: Logger,
+  record: ApiCallRecord,
+  message = 'api call',
+  extra: Record<string, unknown> = {},
+): void {
   const fields = { ...extra, ...auditFields(record) };
   if (record.status >= 500) logger.error(fields, message);
   else logger.info(fields, message);

@@ -23,7 +23,9 @@ describe('getBackendInfo', () => {
       endpoint: 'http://127.0.0.1:4566',
       label: 'Emulator · us-east-1',
     });
-    expect(withEnv({ AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://localhost:9000' }).kind).toBe('emulator');
+    expect(withEnv({ AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://localhost:9000' }).kind).toBe(
+      'emulator',
+    );
   });
 
   it('calls no endpoint AWS and any other endpoint custom', () => {

@@ -17,7 +17,9 @@ const upstreamCalls = () => emulator?.stats().total ?? 0;
 describe('coalescing and the short-TTL cache', () => {
   it('sends one upstream call for 50 concurrent identical requests', async () => {
     emulator = await startProxyWithEmulator({ latencyMs: 50 });
-    const replies = await Promise.all(Array.from({ length: 50 }, () => callRoute('images', 'SortBy=IMAGE_NAME&MaxResults=5')));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => callRoute('images', 'SortBy=IMAGE_NAME&MaxResults=5')),
+    );
     expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
     expect(new Set(replies.map((reply) => JSON.stringify(reply.body))).size).toBe(1);
     expect(upstreamCalls()).toBe(1);

@@ -23,7 +23,8 @@ describe('start-up configuration check', () => {
     useEnv({ AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'not a url', PROXY_CACHE_TTL_MS: 'soon', METRICS_TOKEN: 'short' });
     const { errors } = checkConfig();
     const all = errors.join('\n');
-    for (const name of ['PROXY_CACHE_TTL_MS', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'METRICS_TOKEN']) expect(all).toContain(name);
+    for (const name of ['PROXY_CACHE_TTL_MS', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'METRICS_TOKEN'])
+      expect(all).toContain(name);
   });
 
   it('prints the problems without a stack trace and exits with 1', () => {

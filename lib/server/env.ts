@@ -29,7 +29,10 @@ const envSchema = z.object({
   AWS_ENDPOINT_URL_SAGEMAKER: optionalText.pipe(z.url().optional()),
   AWS_ENDPOINT_URL: optionalText.pipe(z.url().optional()),
   AWS_MAX_ATTEMPTS: integer(1, 10, 3),
-  AWS_RETRY_MODE: z.enum(['standard', 'adaptive']).optional().transform((value) => value ?? 'standard'),
+  AWS_RETRY_MODE: z
+    .enum(['standard', 'adaptive'])
+    .optional()
+    .transform((value) => value ?? 'standard'),
   SAGEMAKER_TIMEOUT_MS: integer(100, 120_000, 10_000),
   SAGEMAKER_CONNECT_TIMEOUT_MS: integer(50, 60_000, 3_000),
   PROXY_CACHE_TTL_MS: integer(0, 3_600_000, 5_000),
@@ -52,7 +55,8 @@ function describe(error: z.ZodError): string {
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const result = envSchema.safeParse(process.env);
-  if (!result.success) throw new ProxyError(500, 'NotConfigured', `Invalid server environment: ${describe(result.error)}`);
+  if (!result.success)
+    throw new ProxyError(500, 'NotConfigured', `Invalid server environment: ${describe(result.error)}`);
   cached = result.data;
   return cached;
 }

@@ -5,7 +5,10 @@ import { collectPage } from './follow-pages';
 type Query = { NameContains?: string; MaxResults?: number; NextToken?: string };
 
 /** Pages of a scan: each call returns the matches among the next `maxResults` of `rows`. */
-function scanningAdapter(rows: string[], failAt = new Set<number>()): ListAdapter<Query, object, string> & { asked: number[] } {
+function scanningAdapter(
+  rows: string[],
+  failAt = new Set<number>(),
+): ListAdapter<Query, object, string> & { asked: number[] } {
   const asked: number[] = [];
   return {
     asked,
@@ -28,7 +31,12 @@ const wide = { maxCalls: 100, maxMs: 10_000 };
 describe('collectPage', () => {
   it('follows empty and short pages, asking only for the rows still missing', async () => {
     const adapter = scanningAdapter(rows);
-    const page = await collectPage(adapter, client, { query: { NameContains: 'match', MaxResults: 3 }, path: {} }, wide);
+    const page = await collectPage(
+      adapter,
+      client,
+      { query: { NameContains: 'match', MaxResults: 3 }, path: {} },
+      wide,
+    );
     expect(page.items).toEqual(['match-5', 'match-22', 'match-39']);
     expect(adapter.asked.slice(0, 3)).toEqual([3, 3, 2]);
     expect(adapter.asked.at(-1)).toBe(1);
@@ -44,18 +52,35 @@ describe('collectPage', () => {
   });
 
   it('stops on the call budget with the pending token', async () => {
-    const page = await collectPage(scanningAdapter(rows), client, { query: { NameContains: 'match', MaxResults: 2 }, path: {} }, { maxCalls: 2, maxMs: 10_000 });
+    const page = await collectPage(
+      scanningAdapter(rows),
+      client,
+      { query: { NameContains: 'match', MaxResults: 2 }, path: {} },
+      { maxCalls: 2, maxMs: 10_000 },
+    );
     expect(page).toMatchObject({ items: [], nextToken: '4', budgetExhausted: true, calls: 2 });
   });
 
   it('stops on the time budget', async () => {
-    const page = await collectPage(scanningAdapter(rows), client, { query: { NameContains: 'match', MaxResults: 50 }, path: {} }, { maxCalls: 100, maxMs: 0 });
+    const page = await collectPage(
+      scanningAdapter(rows),
+      client,
+      { query: { NameContains: 'match', MaxResults: 50 }, path: {} },
+      { maxCalls: 100, maxMs: 0 },
+    );
     expect(page).toMatchObject({ calls: 1, budgetExhausted: true, nextToken: '50' });
   });
 
   it('throws when the first call fails, and keeps the progress when a later one does', async () => {
-    await expect(collectPage(scanningAdapter(rows, new Set([1])), client, { query: {}, path: {} }, wide)).rejects.toThrow('Rate exceeded');
-    const page = await collectPage(scanningAdapter(rows, new Set([2])), client, { query: { NameContains: 'match', MaxResults: 2 }, path: {} }, wide);
+    await expect(
+      collectPage(scanningAdapter(rows, new Set([1])), client, { query: {}, path: {} }, wide),
+    ).rejects.toThrow('Rate exceeded');
+    const page = await collectPage(
+      scanningAdapter(rows, new Set([2])),
+      client,
+      { query: { NameContains: 'match', MaxResults: 2 }, path: {} },
+      wide,
+    );
     expect(page).toMatchObject({ items: [], nextToken: '2', budgetExhausted: true, calls: 1 });
     expect(page.interruptedBy).toBeInstanceOf(Error);
   });

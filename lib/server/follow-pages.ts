@@ -35,12 +35,23 @@ export async function collectPage<Query, Path, Row>(
   const { MaxResults, NextToken, ...filters } = query;
   const target = MaxResults ?? adapter.defaultPageSize;
   const started = performance.now();
-  const page: CollectedPage<Row> = { items: [], nextToken: NextToken ?? null, budgetExhausted: false, calls: 0, upstreamRequestIds: [] };
+  const page: CollectedPage<Row> = {
+    items: [],
+    nextToken: NextToken ?? null,
+    budgetExhausted: false,
+    calls: 0,
+    upstreamRequestIds: [],
+  };
 
   for (;;) {
     const pending = page.nextToken ?? undefined;
     try {
-      const upstream = await adapter.listPage(client, { query: filters, path, maxResults: target - page.items.length, nextToken: pending });
+      const upstream = await adapter.listPage(client, {
+        query: filters,
+        path,
+        maxResults: target - page.items.length,
+        nextToken: pending,
+      });
       page.calls += 1;
       page.items.push(...upstream.items);
       page.nextToken = upstream.nextToken ?? null;

@@ -22,7 +22,10 @@ type Spec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & 
   query: z.ZodMiniType<Query>;
   pathParams: z.ZodMiniType<Path>;
 };
-const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<string, CacheOutcome>;
+const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<
+  string,
+  CacheOutcome
+>;
 
 export interface RouteContext {
   params: Promise<unknown> | undefined;
@@ -45,12 +48,22 @@ async function listPage<Query extends PageQuery, Path extends object, Row>(
   const started = performance.now();
   const { entry, source } = await cachedOrLoad(cacheKey(spec.id, backend.identity, { ...query, ...path }), async () => {
     const page = await collectPage(adapter, backend.client, { query, path }, budget);
-    const body = JSON.stringify({ items: page.items, nextToken: page.nextToken, budgetExhausted: page.budgetExhausted });
+    const body = JSON.stringify({
+      items: page.items,
+      nextToken: page.nextToken,
+      budgetExhausted: page.budgetExhausted,
+    });
     if (page.interruptedBy !== undefined) {
       const cause = fromUpstream(page.interruptedBy, { iamAction: spec.iamAction, requestParams: [] });
-      proxyLogger().warn({ requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode }, 'page cut short by an upstream error');
+      proxyLogger().warn(
+        { requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
+        'page cut short by an upstream error',
+      );
     }
-    return { entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds }, cacheable: page.interruptedBy === undefined };
+    return {
+      entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds },
+      cacheable: page.interruptedBy === undefined,
+    };
   });
   const record: ApiCallRecord = {
     ...callRecord(spec, request, requestId, { ...query, ...path }),
@@ -59,7 +72,10 @@ async function listPage<Query extends PageQuery, Path extends object, Row>(
     cache: CACHE_OUTCOME[source],
     upstreamRequestIds: source === 'cache' ? [] : entry.upstreamRequestIds,
   };
-  auditApiCall(proxyLogger(), record, 'api call', { cache: source, upstreamCalls: source === 'upstream' ? entry.upstreamCalls : 0 });
+  auditApiCall(proxyLogger(), record, 'api call', {
+    cache: source,
+    upstreamCalls: source === 'upstream' ? entry.upstreamCalls : 0,
+  });
   return successResponse(entry.body, requestId, env.PROXY_CACHE_TTL_MS, source);
 }
 
@@ -98,7 +114,11 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
         cache: undefined,
         upstreamRequestIds: upstreamRequestId === undefined ? [] : [upstreamRequestId],
       };
-      auditApiCall(proxyLogger(), record, error.message, { upstreamCode, upstreamRequestId, ...(error.status >= 500 ? { err: cause } : {}) });
+      auditApiCall(proxyLogger(), record, error.message, {
+        upstreamCode,
+        upstreamRequestId,
+        ...(error.status >= 500 ? { err: cause } : {}),
+      });
       return errorResponse(error, requestId);
     }
   }
@@ -106,5 +126,12 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
     const error = new ProxyError(405, 'MethodNotAllowed', `${request.method} is not supported; use GET.`);
     return errorResponse(error, randomUUID());
   }
-  return { GET, POST: methodNotAllowed, PUT: methodNotAllowed, PATCH: methodNotAllowed, DELETE: methodNotAllowed, OPTIONS: methodNotAllowed };
+  return {
+    GET,
+    POST: methodNotAllowed,
+    PUT: methodNotAllowed,
+    PATCH: methodNotAllowed,
+    DELETE: methodNotAllowed,
+    OPTIONS: methodNotAllowed,
+  };
 }

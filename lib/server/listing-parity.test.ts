@@ -41,7 +41,9 @@ async function buildCases(): Promise<ParityCase[]> {
   const counts = await Promise.all(
     images.map(async (image) => ({
       name: String(image.ImageName),
-      versions: (await listAllThroughProxy('image-versions', { MaxResults: '100' }, { ImageName: String(image.ImageName) })).items,
+      versions: (
+        await listAllThroughProxy('image-versions', { MaxResults: '100' }, { ImageName: String(image.ImageName) })
+      ).items,
     })),
   );
   const large = counts.reduce((a, b) => (b.versions.length > a.versions.length ? b : a));
@@ -69,30 +71,68 @@ async function buildCases(): Promise<ParityCase[]> {
   return [
     ...remainingSorts,
     { name: 'images, defaults', route: 'images', params: {} },
-    { name: 'images, name filter', route: 'images', params: { NameContains: String(imageMid.ImageName).slice(0, 3), MaxResults: '4' } },
+    {
+      name: 'images, name filter',
+      route: 'images',
+      params: { NameContains: String(imageMid.ImageName).slice(0, 3), MaxResults: '4' },
+    },
     {
       name: 'images, creation range',
       route: 'images',
-      params: { CreationTimeAfter: seconds(imageMid.CreationTime), CreationTimeBefore: String(Math.floor(Date.now() / 1000)), MaxResults: '6' },
+      params: {
+        CreationTimeAfter: seconds(imageMid.CreationTime),
+        CreationTimeBefore: String(Math.floor(Date.now() / 1000)),
+        MaxResults: '6',
+      },
     },
-    { name: 'images, by name ascending', route: 'images', params: { SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING', MaxResults: '7' } },
+    {
+      name: 'images, by name ascending',
+      route: 'images',
+      params: { SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING', MaxResults: '7' },
+    },
     {
       name: 'images, modified after, by modified ascending',
       route: 'images',
-      params: { LastModifiedTimeAfter: seconds(imageMid.LastModifiedTime), SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' },
+      params: {
+        LastModifiedTimeAfter: seconds(imageMid.LastModifiedTime),
+        SortBy: 'LAST_MODIFIED_TIME',
+        SortOrder: 'ASCENDING',
+      },
     },
     { name: 'versions, defaults', route: 'image-versions', params: {}, path },
-    { name: 'versions, by version ascending', route: 'image-versions', params: { SortBy: 'VERSION', SortOrder: 'ASCENDING', MaxResults: '9' }, path },
+    {
+      name: 'versions, by version ascending',
+      route: 'image-versions',
+      params: { SortBy: 'VERSION', SortOrder: 'ASCENDING', MaxResults: '9' },
+      path,
+    },
     {
       name: 'versions, created after, by modified descending',
       route: 'image-versions',
-      params: { CreationTimeAfter: seconds(versionMid.CreationTime), SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'DESCENDING', MaxResults: '3' },
+      params: {
+        CreationTimeAfter: seconds(versionMid.CreationTime),
+        SortBy: 'LAST_MODIFIED_TIME',
+        SortOrder: 'DESCENDING',
+        MaxResults: '3',
+      },
       path,
     },
     { name: 'packages, defaults', route: 'model-packages', params: {} },
-    { name: 'packages, both, by name descending', route: 'model-packages', params: { ModelPackageType: 'Both', SortBy: 'Name', SortOrder: 'Descending' } },
-    { name: 'packages, versioned and approved', route: 'model-packages', params: { ModelPackageType: 'Versioned', ModelApprovalStatus: 'Approved', MaxResults: '5' } },
-    { name: 'packages, one group by name', route: 'model-packages', params: { ModelPackageGroupName: group, SortOrder: 'Descending', MaxResults: '8' } },
+    {
+      name: 'packages, both, by name descending',
+      route: 'model-packages',
+      params: { ModelPackageType: 'Both', SortBy: 'Name', SortOrder: 'Descending' },
+    },
+    {
+      name: 'packages, versioned and approved',
+      route: 'model-packages',
+      params: { ModelPackageType: 'Versioned', ModelApprovalStatus: 'Approved', MaxResults: '5' },
+    },
+    {
+      name: 'packages, one group by name',
+      route: 'model-packages',
+      params: { ModelPackageGroupName: group, SortOrder: 'Descending', MaxResults: '8' },
+    },
     {
       name: 'packages, name filter and creation range, newest first',
       route: 'model-packages',

@@ -7,7 +7,10 @@ let destination: DestinationStream | undefined;
 
 /** One JSON line per proxy request, on stdout. */
 export function proxyLogger(): Logger {
-  logger ??= pino({ name: 'sagemaker-proxy', level: proxyLogLevel() }, destination ?? pino.destination({ sync: false }));
+  logger ??= pino(
+    { name: 'sagemaker-proxy', level: proxyLogLevel() },
+    destination ?? pino.destination({ sync: false }),
+  );
   return logger;
 }
 

@@ -15,7 +15,10 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function counterValue(counter: { get(): Promise<{ values: { value: number; labels: object }[] }> }, labels: object) {
+async function counterValue(
+  counter: { get(): Promise<{ values: { value: number; labels: object }[] }> },
+  labels: object,
+) {
   const { values } = await counter.get();
   return values.find((entry) => JSON.stringify(entry.labels) === JSON.stringify(labels))?.value ?? 0;
 }
@@ -53,7 +56,9 @@ describe('upstream metrics of the client factory', () => {
     const throttled = await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException' });
     await expect(listOneImage()).rejects.toMatchObject({ name: 'ThrottlingException' });
     expect(await counterValue(m.upstreamRetries, { operation: 'ListImages' })).toBe(retries + 2);
-    expect(await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException' })).toBe(throttled + 1);
+    expect(await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException' })).toBe(
+      throttled + 1,
+    );
   });
 });
 
@@ -64,7 +69,11 @@ describe('audit line', () => {
     method: 'GET',
     operation: 'ListImages',
     user: 'ada@example.com',
-    params: { NameContains: 'sklearn', NextToken: 'x'.repeat(300), CreationTimeAfter: new Date('2024-01-01T00:00:00Z') },
+    params: {
+      NameContains: 'sklearn',
+      NextToken: 'x'.repeat(300),
+      CreationTimeAfter: new Date('2024-01-01T00:00:00Z'),
+    },
     status: 200,
     durationMs: 12.6,
     cache: 'hit',
@@ -95,7 +104,12 @@ describe('audit line', () => {
   it('logs 5xx calls at error level', () => {
     const { lines, sink } = lineSink();
     auditApiCall(pino(sink), { ...record, status: 502, code: 'UpstreamError', cache: 'miss' });
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 50, status: 502, code: 'UpstreamError', cacheHit: false });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 50,
+      status: 502,
+      code: 'UpstreamError',
+      cacheHit: false,
+    });
   });
 });
 
@@ -106,8 +120,15 @@ describe('/api/metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
-    for (const name of ['dashboard_http_requests_total', 'dashboard_http_request_duration_seconds', 'dashboard_upstream_calls_total',
-      'dashboard_upstream_retries_total', 'dashboard_cache_lookups_total', 'dashboard_auth_refusals_total', 'dashboard_process_cpu_seconds_total']) {
+    for (const name of [
+      'dashboard_http_requests_total',
+      'dashboard_http_request_duration_seconds',
+      'dashboard_upstream_calls_total',
+      'dashboard_upstream_retries_total',
+      'dashboard_cache_lookups_total',
+      'dashboard_auth_refusals_total',
+      'dashboard_process_cpu_seconds_total',
+    ]) {
       expect(text).toContain(`# TYPE ${name}`);
     }
   });

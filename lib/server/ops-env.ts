@@ -27,7 +27,9 @@ export function opsEnv(): OpsEnv {
   if (cached) return cached;
   const result = opsEnvSchema.safeParse(process.env);
   if (!result.success) {
-    throw new Error(`Invalid operations settings: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid operations settings: ${result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+    );
   }
   cached = result.data;
   return cached;

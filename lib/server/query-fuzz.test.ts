@@ -53,7 +53,12 @@ const value = fc.oneof(
 );
 
 const rawPart = fc.oneof(
-  fc.tuple(key, value).map(([k, v]) => `${encodeURIComponent(k.replace(/[\uD800-\uDFFF]/gu, ''))}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/gu, ''))}`),
+  fc
+    .tuple(key, value)
+    .map(
+      ([k, v]) =>
+        `${encodeURIComponent(k.replace(/[\uD800-\uDFFF]/gu, ''))}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/gu, ''))}`,
+    ),
   fc.tuple(key, value).map(([k, v]) => `${k}=${v}`),
   fc.constantFrom('&', '=', '==', 'a=b=c', 'MaxResults=5&MaxResults=5', 'NextToken=abc', '%=%'),
 );
@@ -92,13 +97,21 @@ async function checkReply(route: RouteName, query: string, path: Record<string, 
 }
 
 describe('fuzzed query strings and path parameters', () => {
-  it.each<RouteName>(['images', 'model-packages'])('%s: never a 5xx, every 400 names a parameter that was sent', async (route) => {
-    await fc.assert(fc.asyncProperty(queryString, (query) => checkReply(route, query, {})), { numRuns: 300 });
-  });
+  it.each<RouteName>(['images', 'model-packages'])(
+    '%s: never a 5xx, every 400 names a parameter that was sent',
+    async (route) => {
+      await fc.assert(
+        fc.asyncProperty(queryString, (query) => checkReply(route, query, {})),
+        { numRuns: 300 },
+      );
+    },
+  );
 
   it('image versions: the same for any ImageName', async () => {
     await fc.assert(
-      fc.asyncProperty(queryString, imageName, (query, ImageName) => checkReply('image-versions', query, { ImageName })),
+      fc.asyncProperty(queryString, imageName, (query, ImageName) =>
+        checkReply('image-versions', query, { ImageName }),
+      ),
       { numRuns: 300 },
     );
   });

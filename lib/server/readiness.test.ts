@@ -36,7 +36,10 @@ describe('/api/ready', () => {
     stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: `http://127.0.0.1:${await closedPort()}`, AWS_MAX_ATTEMPTS: '1' });
     const response = await readyRoute.GET();
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^UpstreamUnavailable: /) });
+    expect(await response.json()).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringMatching(/^UpstreamUnavailable: /),
+    });
   });
 
   it('answers 503 when the credentials are refused', async () => {

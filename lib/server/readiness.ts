@@ -11,7 +11,10 @@ let last: { at: number; result: Promise<Readiness> } | undefined;
 
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => {
-    setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })), ms).unref();
+    setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })),
+      ms,
+    ).unref();
   });
 }
 
@@ -36,7 +39,9 @@ export function checkReadiness(now = Date.now()): Promise<Readiness> {
 
 export async function readinessResponse(): Promise<Response> {
   const result = await checkReadiness();
-  const body = result.ready ? { status: 'ready', latencyMs: result.latencyMs } : { status: 'unavailable', reason: result.reason };
+  const body = result.ready
+    ? { status: 'ready', latencyMs: result.latencyMs }
+    : { status: 'unavailable', reason: result.reason };
   return Response.json(body, { status: result.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }
 

@@ -17,7 +17,9 @@ export function successResponse(body: string, requestId: string, ttlMs: number, 
 
 export function errorResponse(error: ProxyError, requestId: string): Response {
   const { param, headers } = error.details;
-  const body = { error: { code: error.code, ...(param === undefined ? {} : { param }), message: error.message, requestId } };
+  const body = {
+    error: { code: error.code, ...(param === undefined ? {} : { param }), message: error.message, requestId },
+  };
   return new Response(JSON.stringify(body), {
     status: error.status,
     headers: {

@@ -35,7 +35,9 @@ describe('fromUpstream', () => {
   });
 
   it('names the IAM action when access is denied', () => {
-    expect(fromUpstream(sdkError('AccessDeniedException', 400), context).message).toContain('sagemaker:ListModelPackages');
+    expect(fromUpstream(sdkError('AccessDeniedException', 400), context).message).toContain(
+      'sagemaker:ListModelPackages',
+    );
   });
 
   it('attributes upstream validation to a parameter the message names, else to NextToken', () => {
@@ -45,10 +47,18 @@ describe('fromUpstream', () => {
   });
 
   it.each([
-    [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), 502, 'UpstreamUnavailable'],
+    [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+      502,
+      'UpstreamUnavailable',
+    ],
     [Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }), 502, 'UpstreamUnavailable'],
     [Object.assign(new Error('timed out'), { name: 'TimeoutError' }), 504, 'UpstreamTimeout'],
-    [Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 500, 'NotConfigured'],
+    [
+      Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+      500,
+      'NotConfigured',
+    ],
     [new Error('Region is missing'), 500, 'NotConfigured'],
     [new UpstreamShapeError('item 0: CreationTime missing'), 502, 'UpstreamError'],
     [new TypeError('a bug'), 500, 'Internal'],

@@ -45,7 +45,15 @@ const BAD_CREDENTIALS = new Set([
   'RequestExpired',
 ]);
 const TIMEOUTS = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 export const THROTTLED_RETRY_AFTER_SECONDS = 2;
 
@@ -69,7 +77,12 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
   const details = { upstreamRequestId: $metadata?.requestId, upstreamCode: name, cause: error };
 
   if (error instanceof UpstreamShapeError) {
-    return new ProxyError(502, 'UpstreamError', `SageMaker returned an item the proxy cannot read: ${message}`, details);
+    return new ProxyError(
+      502,
+      'UpstreamError',
+      `SageMaker returned an item the proxy cannot read: ${message}`,
+      details,
+    );
   }
   if (name === 'CredentialsProviderError') {
     return new ProxyError(
@@ -90,7 +103,12 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
     });
   }
   if (ACCESS_DENIED.has(name)) {
-    return new ProxyError(403, 'AccessDenied', `The server's AWS identity is not allowed to call ${context.iamAction}.`, details);
+    return new ProxyError(
+      403,
+      'AccessDenied',
+      `The server's AWS identity is not allowed to call ${context.iamAction}.`,
+      details,
+    );
   }
   if (BAD_CREDENTIALS.has(name)) {
     return new ProxyError(
@@ -101,7 +119,10 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
     );
   }
   if (name === 'ValidationException') {
-    return new ProxyError(400, 'UpstreamValidation', message, { ...details, param: validationParam(message, context.requestParams) });
+    return new ProxyError(400, 'UpstreamValidation', message, {
+      ...details,
+      param: validationParam(message, context.requestParams),
+    });
   }
   if (TIMEOUTS.has(name) || code === 'ETIMEDOUT') {
     return new ProxyError(504, 'UpstreamTimeout', 'SageMaker did not answer in time.', details);
@@ -110,7 +131,12 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
     return new ProxyError(502, 'UpstreamUnavailable', `Cannot reach SageMaker (${code}).`, details);
   }
   if (status !== undefined || $fault !== undefined) {
-    return new ProxyError(502, 'UpstreamError', `SageMaker answered with an error (${name}${status ? ` ${status}` : ''}).`, details);
+    return new ProxyError(
+      502,
+      'UpstreamError',
+      `SageMaker answered with an error (${name}${status ? ` ${status}` : ''}).`,
+      details,
+    );
   }
   return new ProxyError(500, 'Internal', 'Unexpected internal error.', { cause: error });
 }

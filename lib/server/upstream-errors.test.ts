@@ -39,7 +39,11 @@ describe('upstream errors', () => {
     await start();
     const first = pageReply.parse((await callRoute('images', 'MaxResults=3')).body);
     const token = encodeURIComponent(first.nextToken ?? '');
-    const error = expectError(await callRoute('images', `MaxResults=3&SortBy=IMAGE_NAME&NextToken=${token}`), 400, 'UpstreamValidation');
+    const error = expectError(
+      await callRoute('images', `MaxResults=3&SortBy=IMAGE_NAME&NextToken=${token}`),
+      400,
+      'UpstreamValidation',
+    );
     expect(error.param).toBe('NextToken');
     expect(error.message).toMatch(/NextToken/);
   });

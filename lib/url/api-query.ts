@@ -40,7 +40,13 @@ export function rangeApiParams(spec: Pick<ResourceSpec, 'filters'>, values: View
 }
 
 /** The proxy URL of one page; the browser's fetch and the server's preload hint must build it identically. */
-export function pageUrl(apiPath: string, params: ApiParams, ranges: ApiParams, pageSize: number, token: string | null): string {
+export function pageUrl(
+  apiPath: string,
+  params: ApiParams,
+  ranges: ApiParams,
+  pageSize: number,
+  token: string | null,
+): string {
   const query = new URLSearchParams({ ...params, ...ranges, MaxResults: String(pageSize) });
   if (token !== null) query.set('NextToken', token);
   return `${apiPath}?${query}`;

@@ -6,7 +6,13 @@ describe('awsCliCommand', () => {
     expect(
       awsCliCommand(
         'list-model-packages',
-        { ModelPackageGroupName: 'churn', ModelPackageType: 'Both', CreationTimeAfter: '2026-03-03T12:00:00Z', SortBy: 'Name', SortOrder: 'Ascending' },
+        {
+          ModelPackageGroupName: 'churn',
+          ModelPackageType: 'Both',
+          CreationTimeAfter: '2026-03-03T12:00:00Z',
+          SortBy: 'Name',
+          SortOrder: 'Ascending',
+        },
         'eu-west-1',
       ),
     ).toBe(

@@ -30,7 +30,11 @@ function choiceCodec(values: readonly string[], what: string): ParamCodec<string
 }
 
 function listCodec(options: readonly string[]): ParamCodec<readonly string[]> {
-  const split = (raw: string) => raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const split = (raw: string) =>
+    raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
   const known = (raw: string) =>
     split(raw).flatMap((part) => options.filter((option) => option.toLowerCase() === part.toLowerCase()));
   return {
@@ -40,7 +44,9 @@ function listCodec(options: readonly string[]): ParamCodec<readonly string[]> {
     },
     serialize: (values) => values.join(','),
     problem: (raw) => {
-      const unknown = split(raw).filter((part) => !options.some((option) => option.toLowerCase() === part.toLowerCase()));
+      const unknown = split(raw).filter(
+        (part) => !options.some((option) => option.toLowerCase() === part.toLowerCase()),
+      );
       return unknown.length === 0 ? null : `has unknown values ${unknown.join(', ')}; use ${options.join(', ')}`;
     },
   };

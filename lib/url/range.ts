@@ -2,8 +2,7 @@ import { parseInstant } from '@/lib/resources/constraints';
 
 /** A date range from the URL: a duration ("the last …", relative to when a listing starts) or an interval. */
 export type DateRange =
-  | { kind: 'relative'; duration: string; ms: number }
-  | { kind: 'absolute'; start: Date | null; end: Date | null };
+  { kind: 'relative'; duration: string; ms: number } | { kind: 'absolute'; start: Date | null; end: Date | null };
 
 export interface ResolvedRange {
   after?: Date;

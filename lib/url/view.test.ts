@@ -13,7 +13,10 @@ describe('readView and writeView', () => {
   it.each([
     [imagesSpec, 'name=tf-2&created=P7D&modified=PT24H&sort=name&order=asc&status=CREATED,CREATE_FAILED'],
     [imageVersionsSpec, 'created=2026-01-01T00:00:00Z/2026-02-01T00:00:00Z&sort=version&order=desc&status=CREATED'],
-    [modelPackagesSpec, 'name=churn&group=churn-models&approval=Approved&type=versioned&created=../2026-02-01T00:00:00Z&sort=created&order=desc&status=Completed'],
+    [
+      modelPackagesSpec,
+      'name=churn&group=churn-models&approval=Approved&type=versioned&created=../2026-02-01T00:00:00Z&sort=created&order=desc&status=Completed',
+    ],
   ])('round-trips %#', (spec, query) => {
     const { values, issues } = read(spec, query);
     expect(issues).toEqual([]);
@@ -21,7 +24,10 @@ describe('readView and writeView', () => {
   });
 
   it('reports and ignores bad values, naming the parameter', () => {
-    const { values, issues } = read(imagesSpec, 'name=bad name!&created=last-week&sort=description&order=up&status=CREATED,NOPE');
+    const { values, issues } = read(
+      imagesSpec,
+      'name=bad name!&created=last-week&sort=description&order=up&status=CREATED,NOPE',
+    );
     expect(issues.map((issue) => issue.param)).toEqual(['sort', 'order', 'name', 'created', 'status']);
     expect(values).toMatchObject({ name: null, created: null, sort: null, order: null });
     expect(listValue(values, 'status')).toEqual(['CREATED']);
@@ -29,7 +35,11 @@ describe('readView and writeView', () => {
 
   it('accepts enum values in any case and writes their canonical form', () => {
     const { values } = read(modelPackagesSpec, 'approval=approved&type=Versioned&status=completed');
-    expect(Object.fromEntries(writeView(modelPackagesSpec, values))).toEqual({ approval: 'Approved', type: 'versioned', status: 'Completed' });
+    expect(Object.fromEntries(writeView(modelPackagesSpec, values))).toEqual({
+      approval: 'Approved',
+      type: 'versioned',
+      status: 'Completed',
+    });
   });
 
   it('rejects a model package name with a dot, as the API does', () => {
@@ -62,7 +72,10 @@ describe('API parameters', () => {
   });
 
   it('sends filters under the API member names', () => {
-    const { values } = read(modelPackagesSpec, 'name=churn&group=churn-models&approval=PendingManualApproval&type=unversioned');
+    const { values } = read(
+      modelPackagesSpec,
+      'name=churn&group=churn-models&approval=PendingManualApproval&type=unversioned',
+    );
     expect(staticApiParams(modelPackagesSpec, values)).toMatchObject({
       NameContains: 'churn',
       ModelPackageGroupName: 'churn-models',
@@ -82,7 +95,11 @@ describe('API parameters', () => {
 
   it('produces parameters the proxy schema accepts', () => {
     const { values } = read(modelPackagesSpec, 'name=churn&created=PT24H&sort=name&approval=Rejected');
-    const query = { ...staticApiParams(modelPackagesSpec, values), ...rangeApiParams(modelPackagesSpec, values, NOW), MaxResults: '100' };
+    const query = {
+      ...staticApiParams(modelPackagesSpec, values),
+      ...rangeApiParams(modelPackagesSpec, values, NOW),
+      MaxResults: '100',
+    };
     expect(modelPackagesSpec.query.safeParse(query).success).toBe(true);
   });
 });

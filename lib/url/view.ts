@@ -13,7 +13,10 @@ export interface UrlIssue {
 type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
 
 /** Parses a page's URL parameters; a bad value is reported as an issue and left out. */
-export function readView(spec: ViewSpec, get: (param: string) => string | null): { values: ViewValues; issues: UrlIssue[] } {
+export function readView(
+  spec: ViewSpec,
+  get: (param: string) => string | null,
+): { values: ViewValues; issues: UrlIssue[] } {
   const values: Record<string, ParamValue | null> = {};
   const issues: UrlIssue[] = [];
   for (const [param, codec] of Object.entries(viewCodecs(spec))) {

@@ -15,11 +15,16 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 export function ImageSummary({ image }: { image: ImageRow }) {
   return (
-    <dl data-testid="image-summary" className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-md border border-zinc-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 dark:border-zinc-800 dark:bg-zinc-950">
+    <dl
+      data-testid="image-summary"
+      className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-md border border-zinc-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 dark:border-zinc-800 dark:bg-zinc-950"
+    >
       <Field label="Display name">{image.DisplayName ?? '–'}</Field>
       <Field label="Status">
         <StatusBadge value={image.ImageStatus} />
-        {image.FailureReason !== undefined && <span className="ml-2 text-red-700 dark:text-red-300">{image.FailureReason}</span>}
+        {image.FailureReason !== undefined && (
+          <span className="ml-2 text-red-700 dark:text-red-300">{image.FailureReason}</span>
+        )}
       </Field>
       <Field label="Created">
         <time dateTime={image.CreationTime}>{utc.format(new Date(image.CreationTime))} UTC</time>

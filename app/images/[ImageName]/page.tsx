@@ -38,7 +38,12 @@ export default async function ImageVersionsPage({ params, searchParams }: Props)
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
           <Providers>
-            <DataTable resource="image-versions" path={{ ImageName: imageName }} region={region} notFound={<ImageNotFound name={imageName} />} />
+            <DataTable
+              resource="image-versions"
+              path={{ ImageName: imageName }}
+              region={region}
+              notFound={<ImageNotFound name={imageName} />}
+            />
           </Providers>
         </Suspense>
       </div>

@@ -17,11 +17,19 @@ const YEAR_MS = 365 * 86_400_000;
 const seconds = (ms: number) => ms / 1000;
 function asDataFile(catalog: Catalog) {
   return {
-    Images: catalog.images.map((i) => ({ ...i, CreationTime: seconds(i.CreationTime), LastModifiedTime: seconds(i.LastModifiedTime) })),
+    Images: catalog.images.map((i) => ({
+      ...i,
+      CreationTime: seconds(i.CreationTime),
+      LastModifiedTime: seconds(i.LastModifiedTime),
+    })),
     ImageVersions: Object.fromEntries(
       [...catalog.versionsByImage].map(([name, versions]) => [
         name,
-        versions.map((v) => ({ ...v, CreationTime: seconds(v.CreationTime), LastModifiedTime: seconds(v.LastModifiedTime) })),
+        versions.map((v) => ({
+          ...v,
+          CreationTime: seconds(v.CreationTime),
+          LastModifiedTime: seconds(v.LastModifiedTime),
+        })),
       ]),
     ),
     ModelPackages: catalog.modelPackages.map((p) => ({ ...p, CreationTime: seconds(p.CreationTime) })),
@@ -34,7 +42,9 @@ describe('generated catalog', () => {
   it('is deterministic per seed, account and region', () => {
     expect(generateCatalog(IDS, 42, 'medium', NOW)).toEqual(medium);
     expect(generateCatalog(IDS, 43, 'medium', NOW).images).not.toEqual(medium.images);
-    expect(generateCatalog({ ...IDS, accountId: '210987654321' }, 42, 'medium', NOW).modelPackages).not.toEqual(medium.modelPackages);
+    expect(generateCatalog({ ...IDS, accountId: '210987654321' }, 42, 'medium', NOW).modelPackages).not.toEqual(
+      medium.modelPackages,
+    );
     const west = generateCatalog({ ...IDS, region: 'eu-west-1' }, 42, 'medium', NOW);
     expect(west.images.map((i) => i.ImageName)).not.toEqual(medium.images.map((i) => i.ImageName));
     expect(west.images[0]?.ImageArn).toMatch(/^arn:aws:sagemaker:eu-west-1:123456789012:image\//);
@@ -45,8 +55,12 @@ describe('generated catalog', () => {
     expect(medium.images.length).toBeGreaterThanOrEqual(150);
     expect(versionCounts.filter((n) => n >= 100).length).toBeGreaterThanOrEqual(2);
     expect(medium.modelPackages.length).toBeGreaterThanOrEqual(2000);
-    expect(new Set(medium.modelPackages.map((p) => p.ModelPackageGroupName).filter(Boolean)).size).toBeGreaterThanOrEqual(25);
-    expect(medium.modelPackages.filter((p) => p.ModelPackageGroupName === undefined).length).toBeGreaterThanOrEqual(100);
+    expect(
+      new Set(medium.modelPackages.map((p) => p.ModelPackageGroupName).filter(Boolean)).size,
+    ).toBeGreaterThanOrEqual(25);
+    expect(medium.modelPackages.filter((p) => p.ModelPackageGroupName === undefined).length).toBeGreaterThanOrEqual(
+      100,
+    );
   });
 
   it('generates the default scale quickly and the large scale with 20,000+ packages', () => {
@@ -62,10 +76,16 @@ describe('generated catalog', () => {
     expect(new Set(medium.images.map((i) => i.ImageStatus))).toEqual(new Set(IMAGE_STATUSES));
     expect(new Set(versions.map((v) => v.ImageVersionStatus))).toEqual(new Set(IMAGE_VERSION_STATUSES));
     expect(new Set(medium.modelPackages.map((p) => p.ModelPackageStatus))).toEqual(new Set(MODEL_PACKAGE_STATUSES));
-    expect(new Set(medium.modelPackages.map((p) => p.ModelApprovalStatus).filter(Boolean))).toEqual(new Set(MODEL_APPROVAL_STATUSES));
-    expect(new Set(medium.modelPackages.map((p) => p.ModelPackageRegistrationType))).toEqual(new Set(REGISTRATION_TYPES));
+    expect(new Set(medium.modelPackages.map((p) => p.ModelApprovalStatus).filter(Boolean))).toEqual(
+      new Set(MODEL_APPROVAL_STATUSES),
+    );
+    expect(new Set(medium.modelPackages.map((p) => p.ModelPackageRegistrationType))).toEqual(
+      new Set(REGISTRATION_TYPES),
+    );
     expect(medium.modelPackages.some((p) => p.ModelLifeCycle?.Stage === 'Production')).toBe(true);
-    for (const failed of [...medium.images, ...versions].filter((i) => 'ImageStatus' in i ? i.ImageStatus.endsWith('FAILED') : i.ImageVersionStatus.endsWith('FAILED'))) {
+    for (const failed of [...medium.images, ...versions].filter((i) =>
+      'ImageStatus' in i ? i.ImageStatus.endsWith('FAILED') : i.ImageVersionStatus.endsWith('FAILED'),
+    )) {
       expect(failed.FailureReason).toBeTruthy();
     }
   });
@@ -81,7 +101,9 @@ describe('generated catalog', () => {
   it('gives versioned packages group ARNs and unversioned ones name ARNs', () => {
     const v = medium.modelPackages.find((p) => p.ModelPackageVersion !== undefined);
     const u = medium.modelPackages.find((p) => p.ModelPackageGroupName === undefined);
-    expect(v?.ModelPackageArn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:model-package/${v?.ModelPackageGroupName}/${v?.ModelPackageVersion}`);
+    expect(v?.ModelPackageArn).toBe(
+      `arn:aws:sagemaker:us-east-1:123456789012:model-package/${v?.ModelPackageGroupName}/${v?.ModelPackageVersion}`,
+    );
     expect(u?.ModelPackageArn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:model-package/${u?.ModelPackageName}`);
     expect(u?.ModelPackageVersion).toBeUndefined();
   });
@@ -94,9 +116,25 @@ describe('generated catalog', () => {
 
 describe('data file', () => {
   const valid = {
-    Images: [{ ImageName: 'sklearn-inference', ImageArn: 'arn:aws:sagemaker:us-east-1:123456789012:image/sklearn-inference', ImageStatus: 'CREATED', CreationTime: '2024-01-02T03:04:05.678Z', LastModifiedTime: 1704164645.5 }],
+    Images: [
+      {
+        ImageName: 'sklearn-inference',
+        ImageArn: 'arn:aws:sagemaker:us-east-1:123456789012:image/sklearn-inference',
+        ImageStatus: 'CREATED',
+        CreationTime: '2024-01-02T03:04:05.678Z',
+        LastModifiedTime: 1704164645.5,
+      },
+    ],
     ImageVersions: { 'sklearn-inference': [] },
-    ModelPackages: [{ ModelPackageName: 'churn', ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn', ModelPackageDescription: 'Modèle — v3', CreationTime: 1700000000, ModelPackageStatus: 'Completed' }],
+    ModelPackages: [
+      {
+        ModelPackageName: 'churn',
+        ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn',
+        ModelPackageDescription: 'Modèle — v3',
+        CreationTime: 1700000000,
+        ModelPackageStatus: 'Completed',
+      },
+    ],
   };
 
   it('loads items with ISO or epoch-second timestamps', () => {
@@ -110,7 +148,10 @@ describe('data file', () => {
     [{ ...valid, Images: [{ ...valid.Images[0], ImageStatus: 'READY' }] }, 'Images[0].ImageStatus'],
     [{ ...valid, ImageVersions: { other: [] } }, 'ImageVersions.other'],
     [{ ...valid, Images: [{ ...valid.Images[0], CreationTime: 'yesterday' }] }, 'Images[0].CreationTime'],
-    [{ ...valid, ModelPackages: [{ ...valid.ModelPackages[0], ModelPackageDescription: 'bell \u0007' }] }, 'ModelPackageDescription'],
+    [
+      { ...valid, ModelPackages: [{ ...valid.ModelPackages[0], ModelPackageDescription: 'bell \u0007' }] },
+      'ModelPackageDescription',
+    ],
     [{ ...valid, Extra: [] }, 'Extra'],
   ])('rejects an invalid file naming the bad field (%#)', (data, field) => {
     expect(() => catalogFromData(data, 'EMULATOR_DATA (x.json)')).toThrow(field);

@@ -15,8 +15,14 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 const TIMESTAMP_HINT = 'must be epoch seconds or an ISO 8601 time with a zone, e.g. 2024-01-31T12:00:00Z';
 const timestamp = z.union(
   [
-    z.number().finite().transform((seconds) => Math.round(seconds * 1000)),
-    z.string().regex(ISO_WITH_ZONE, TIMESTAMP_HINT).transform((iso) => Date.parse(iso)),
+    z
+      .number()
+      .finite()
+      .transform((seconds) => Math.round(seconds * 1000)),
+    z
+      .string()
+      .regex(ISO_WITH_ZONE, TIMESTAMP_HINT)
+      .transform((iso) => Date.parse(iso)),
   ],
   { error: TIMESTAMP_HINT },
 );
@@ -43,7 +49,9 @@ const image = z.strictObject({
 
 const imageVersion = z.strictObject({
   ImageArn: text,
-  ImageVersionArn: matching('arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image-version/[a-z0-9]([-.]?[a-z0-9])*/[0-9]+').max(256),
+  ImageVersionArn: matching(
+    'arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image-version/[a-z0-9]([-.]?[a-z0-9])*/[0-9]+',
+  ).max(256),
   ImageVersionStatus: z.enum(IMAGE_VERSION_STATUSES),
   FailureReason: z.string().optional(),
   Version: z.number().int().min(0),
@@ -85,7 +93,8 @@ export type DataFile = z.input<typeof dataFileSchema>;
 
 export function catalogFromData(data: unknown, source: string): Catalog {
   const parsed = dataFileSchema.safeParse(data);
-  if (!parsed.success) throw new Error(`${source} is not a valid emulator data file:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${source} is not a valid emulator data file:\n${z.prettifyError(parsed.error)}`);
   const { Images, ImageVersions, ModelPackages } = parsed.data;
   return buildCatalog(Images, new Map(Object.entries(ImageVersions)), ModelPackages);
 }

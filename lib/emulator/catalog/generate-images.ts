@@ -59,9 +59,10 @@ function versionsOf(random: Random, image: ImageRecord, count: number, anchor: n
   const times = ascendingInstants(random, count, image.CreationTime, anchor, 0.05);
   return times.map((created, index): ImageVersionRecord => {
     const version = index + 1;
-    const status = coverAll && index < IMAGE_VERSION_STATUSES.length
-      ? IMAGE_VERSION_STATUSES[index] ?? 'CREATED'
-      : weighted(random, VERSION_STATUS_WEIGHTS);
+    const status =
+      coverAll && index < IMAGE_VERSION_STATUSES.length
+        ? (IMAGE_VERSION_STATUSES[index] ?? 'CREATED')
+        : weighted(random, VERSION_STATUS_WEIGHTS);
     return {
       ImageArn: image.ImageArn,
       ImageVersionArn: `${image.ImageArn.replace(':image/', ':image-version/')}/${version}`,
@@ -98,7 +99,9 @@ export function generateImages(ids: ScopeIds, seed: number, scale: ImageScale, a
     const count = status === 'CREATING' || status === 'CREATE_FAILED' ? 0 : random.int(min, max);
     const versions = versionsOf(random, image, count, anchor, large && index === IMAGE_STATUSES.length);
     const newest = versions[versions.length - 1];
-    image.LastModifiedTime = newest ? Math.max(newest.LastModifiedTime, created) : later(random, created, anchor, 30 * DAY_MS);
+    image.LastModifiedTime = newest
+      ? Math.max(newest.LastModifiedTime, created)
+      : later(random, created, anchor, 30 * DAY_MS);
     images.push(image);
     versionsByImage.set(image.ImageName, versions);
   });

@@ -40,16 +40,34 @@ function optionalDetails(random: Random): Pick<ModelPackageRecord, 'ModelPackage
   };
 }
 
-function versionedPackages(random: Random, ids: ScopeIds, group: string, count: number, anchor: number, coverAll: boolean) {
+function versionedPackages(
+  random: Random,
+  ids: ScopeIds,
+  group: string,
+  count: number,
+  anchor: number,
+  coverAll: boolean,
+) {
   const start = anchor - Math.floor(HISTORY_MS * (0.3 + 0.7 * random.next()));
   return ascendingInstants(random, count, start, anchor, 0.1).map((created, index): ModelPackageRecord => {
     const version = index + 1;
-    const status = coverAll ? MODEL_PACKAGE_STATUSES[index % 5] ?? 'Completed' : weighted(random, STATUS_WEIGHTS);
-    const registration = coverAll ? (index % 2 === 0 ? 'Registered' : 'Logged') : random.chance(0.8) ? 'Registered' : 'Logged';
+    const status = coverAll ? (MODEL_PACKAGE_STATUSES[index % 5] ?? 'Completed') : weighted(random, STATUS_WEIGHTS);
+    const registration = coverAll
+      ? index % 2 === 0
+        ? 'Registered'
+        : 'Logged'
+      : random.chance(0.8)
+        ? 'Registered'
+        : 'Logged';
     const recent = index >= count - 3;
-    const approval = registration === 'Logged'
-      ? undefined
-      : weighted(random, [['Approved', recent ? 20 : 45], ['Rejected', 15], ['PendingManualApproval', recent ? 65 : 10]] as const);
+    const approval =
+      registration === 'Logged'
+        ? undefined
+        : weighted(random, [
+            ['Approved', recent ? 20 : 45],
+            ['Rejected', 15],
+            ['PendingManualApproval', recent ? 65 : 10],
+          ] as const);
     return {
       ModelPackageName: group,
       ModelPackageGroupName: group,

@@ -9,7 +9,14 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(
 let emulator: RunningEmulator;
 
 function aws(args: string[], secretAccessKey = DEFAULT_SECRET_ACCESS_KEY): Promise<CliResult> {
-  return runAwsCli({ endpoint: emulator.url, args, region: 'us-east-1', secretAccessKey, maxAttempts: 1, timeoutMs: 30_000 });
+  return runAwsCli({
+    endpoint: emulator.url,
+    args,
+    region: 'us-east-1',
+    secretAccessKey,
+    maxAttempts: 1,
+    timeoutMs: 30_000,
+  });
 }
 
 async function listed(args: string[], resultKey: string, field: string): Promise<unknown[]> {
@@ -20,7 +27,9 @@ async function listed(args: string[], resultKey: string, field: string): Promise
   if (typeof parsed !== 'object' || parsed === null) throw new Error(`unexpected output ${result.stdout}`);
   const items: unknown = Object.entries(parsed).find(([key]) => key === resultKey)?.[1];
   if (!Array.isArray(items)) throw new Error(`no ${resultKey} in ${result.stdout}`);
-  return items.map((item: unknown) => (typeof item === 'object' && item !== null ? Object.entries(item).find(([k]) => k === field)?.[1] : undefined));
+  return items.map((item: unknown) =>
+    typeof item === 'object' && item !== null ? Object.entries(item).find(([k]) => k === field)?.[1] : undefined,
+  );
 }
 
 beforeAll(async () => {
@@ -43,30 +52,67 @@ describe.concurrent('AWS CLI v2 (auto-paginating) against the emulator', () => {
   });
 
   it('list-images with inclusive creation bounds, sorted by name', async () => {
-    const args = ['list-images', '--creation-time-after', iso(T0 + 20 * DAY), '--creation-time-before', iso(T0 + 80 * DAY), '--sort-by', 'IMAGE_NAME', '--sort-order', 'ASCENDING'];
+    const args = [
+      'list-images',
+      '--creation-time-after',
+      iso(T0 + 20 * DAY),
+      '--creation-time-before',
+      iso(T0 + 80 * DAY),
+      '--sort-by',
+      'IMAGE_NAME',
+      '--sort-order',
+      'ASCENDING',
+    ];
     expect(await listed(args, 'Images', 'ImageName')).toEqual(
-      expectedImages({ CreationTimeAfter: T0 + 20 * DAY, CreationTimeBefore: T0 + 80 * DAY, SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' }),
+      expectedImages({
+        CreationTimeAfter: T0 + 20 * DAY,
+        CreationTimeBefore: T0 + 80 * DAY,
+        SortBy: 'IMAGE_NAME',
+        SortOrder: 'ASCENDING',
+      }),
     );
   });
 
   it('list-images sorted by last modified time', async () => {
     const args = ['list-images', '--sort-by', 'LAST_MODIFIED_TIME', '--sort-order', 'ASCENDING', '--page-size', '5'];
-    expect(await listed(args, 'Images', 'ImageName')).toEqual(expectedImages({ SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' }));
+    expect(await listed(args, 'Images', 'ImageName')).toEqual(
+      expectedImages({ SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' }),
+    );
   });
 
   it('list-image-versions sorted by version', async () => {
-    const args = ['list-image-versions', '--image-name', 'pytorch-2-3-gpu', '--sort-by', 'VERSION', '--sort-order', 'ASCENDING', '--page-size', '7'];
+    const args = [
+      'list-image-versions',
+      '--image-name',
+      'pytorch-2-3-gpu',
+      '--sort-by',
+      'VERSION',
+      '--sort-order',
+      'ASCENDING',
+      '--page-size',
+      '7',
+    ];
     expect(await listed(args, 'ImageVersions', 'Version')).toEqual(
       expectedVersions({ ImageName: 'pytorch-2-3-gpu', SortBy: 'VERSION', SortOrder: 'ASCENDING' }),
     );
   });
 
   it('list-model-packages with defaults (unversioned, oldest first)', async () => {
-    expect(await listed(['list-model-packages'], 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(expectedPackages({}));
+    expect(await listed(['list-model-packages'], 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
+      expectedPackages({}),
+    );
   });
 
   it('list-model-packages of both types by name, descending', async () => {
-    const args = ['list-model-packages', '--model-package-type', 'Both', '--sort-by', 'Name', '--sort-order', 'Descending'];
+    const args = [
+      'list-model-packages',
+      '--model-package-type',
+      'Both',
+      '--sort-by',
+      'Name',
+      '--sort-order',
+      'Descending',
+    ];
     expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
       expectedPackages({ ModelPackageType: 'Both', SortBy: 'Name', SortOrder: 'Descending' }),
     );
@@ -80,16 +126,34 @@ describe.concurrent('AWS CLI v2 (auto-paginating) against the emulator', () => {
   });
 
   it('list-model-packages of a group given by ARN, approved only', async () => {
-    const args = ['list-model-packages', '--model-package-group-name', GROUP_ARN, '--model-approval-status', 'Approved'];
+    const args = [
+      'list-model-packages',
+      '--model-package-group-name',
+      GROUP_ARN,
+      '--model-approval-status',
+      'Approved',
+    ];
     expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
       expectedPackages({ ModelPackageGroupName: GROUP_ARN, ModelApprovalStatus: 'Approved' }),
     );
   });
 
   it('list-model-packages with exclusive creation bounds', async () => {
-    const args = ['list-model-packages', '--model-package-type', 'Both', '--creation-time-after', iso(T0 + 45 * DAY), '--creation-time-before', iso(T0 + 200 * DAY)];
+    const args = [
+      'list-model-packages',
+      '--model-package-type',
+      'Both',
+      '--creation-time-after',
+      iso(T0 + 45 * DAY),
+      '--creation-time-before',
+      iso(T0 + 200 * DAY),
+    ];
     expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
-      expectedPackages({ ModelPackageType: 'Both', CreationTimeAfter: T0 + 45 * DAY, CreationTimeBefore: T0 + 200 * DAY }),
+      expectedPackages({
+        ModelPackageType: 'Both',
+        CreationTimeAfter: T0 + 45 * DAY,
+        CreationTimeBefore: T0 + 200 * DAY,
+      }),
     );
   });
 

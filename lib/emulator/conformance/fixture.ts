@@ -145,8 +145,14 @@ export function expectedImages(q: ImageQuery): string[] {
       (q.LastModifiedTimeAfter === undefined || i.LastModifiedTime >= q.LastModifiedTimeAfter) &&
       (q.LastModifiedTimeBefore === undefined || i.LastModifiedTime <= q.LastModifiedTimeBefore),
   );
-  const primary = { CREATION_TIME: (i: Image) => i.CreationTime, LAST_MODIFIED_TIME: (i: Image) => i.LastModifiedTime, IMAGE_NAME: (i: Image) => i.ImageName }[q.SortBy ?? 'CREATION_TIME'];
-  return sortBy(kept, [primary, (i) => i.ImageName], (q.SortOrder ?? 'DESCENDING') === 'DESCENDING').map((i) => i.ImageName);
+  const primary = {
+    CREATION_TIME: (i: Image) => i.CreationTime,
+    LAST_MODIFIED_TIME: (i: Image) => i.LastModifiedTime,
+    IMAGE_NAME: (i: Image) => i.ImageName,
+  }[q.SortBy ?? 'CREATION_TIME'];
+  return sortBy(kept, [primary, (i) => i.ImageName], (q.SortOrder ?? 'DESCENDING') === 'DESCENDING').map(
+    (i) => i.ImageName,
+  );
 }
 
 export interface VersionQuery {
@@ -167,8 +173,14 @@ export function expectedVersions(q: VersionQuery): number[] {
       (q.LastModifiedTimeAfter === undefined || v.LastModifiedTime >= q.LastModifiedTimeAfter) &&
       (q.LastModifiedTimeBefore === undefined || v.LastModifiedTime <= q.LastModifiedTimeBefore),
   );
-  const primary = { CREATION_TIME: (v: Version) => v.CreationTime, LAST_MODIFIED_TIME: (v: Version) => v.LastModifiedTime, VERSION: (v: Version) => v.Version }[q.SortBy ?? 'CREATION_TIME'];
-  return sortBy(kept, [primary, (v) => v.Version], (q.SortOrder ?? 'DESCENDING') === 'DESCENDING').map((v) => v.Version);
+  const primary = {
+    CREATION_TIME: (v: Version) => v.CreationTime,
+    LAST_MODIFIED_TIME: (v: Version) => v.LastModifiedTime,
+    VERSION: (v: Version) => v.Version,
+  }[q.SortBy ?? 'CREATION_TIME'];
+  return sortBy(kept, [primary, (v) => v.Version], (q.SortOrder ?? 'DESCENDING') === 'DESCENDING').map(
+    (v) => v.Version,
+  );
 }
 
 export interface PackageQuery {
@@ -195,7 +207,11 @@ export function expectedPackages(q: PackageQuery): string[] {
       (q.CreationTimeBefore === undefined || p.CreationTime < q.CreationTimeBefore) &&
       (q.ModelApprovalStatus === undefined || p.ModelApprovalStatus === q.ModelApprovalStatus),
   );
-  const tieBreak = [(p: Package) => p.ModelPackageName, (p: Package) => p.ModelPackageVersion ?? 0, (p: Package) => p.ModelPackageArn];
+  const tieBreak = [
+    (p: Package) => p.ModelPackageName,
+    (p: Package) => p.ModelPackageVersion ?? 0,
+    (p: Package) => p.ModelPackageArn,
+  ];
   const keys = q.SortBy === 'Name' ? tieBreak : [(p: Package) => p.CreationTime, ...tieBreak];
   return sortBy(kept, keys, q.SortOrder === 'Descending').map((p) => p.ModelPackageArn);
 }

@@ -82,7 +82,12 @@ describe.each(['scan', 'exact'] as const)('@aws-sdk/client-sagemaker paginators 
   afterAll(() => emulator.close());
 
   it.each(imageQueries)('ListImages %j', async (query) => {
-    const pages = await collect(paginateListImages({ client: client(emulator), pageSize: 4 }, { ...query, ...creationDates(query), ...modifiedDates(query) }));
+    const pages = await collect(
+      paginateListImages(
+        { client: client(emulator), pageSize: 4 },
+        { ...query, ...creationDates(query), ...modifiedDates(query) },
+      ),
+    );
     expect(pages.flatMap((p) => p.Images ?? []).map((i) => i.ImageName)).toEqual(expectedImages(query));
   });
 
@@ -95,12 +100,25 @@ describe.each(['scan', 'exact'] as const)('@aws-sdk/client-sagemaker paginators 
   it.each(packageQueries)('ListModelPackages %j', async (query) => {
     const input = { ...query, ...creationDates(query) };
     const pages = await collect(paginateListModelPackages({ client: client(emulator), pageSize: 5 }, input));
-    expect(pages.flatMap((p) => p.ModelPackageSummaryList ?? []).map((p) => p.ModelPackageArn)).toEqual(expectedPackages(query));
+    expect(pages.flatMap((p) => p.ModelPackageSummaryList ?? []).map((p) => p.ModelPackageArn)).toEqual(
+      expectedPackages(query),
+    );
   });
 
   it('returns items in the API shape with Date timestamps', async () => {
-    const out = await client(emulator).send(new ListImageVersionsCommand({ ImageName: 'sklearn-inference', SortBy: 'VERSION', SortOrder: 'ASCENDING', MaxResults: 1 }));
-    expect(out.ImageVersions?.[0]).toEqual({ ...FIXTURE.ImageVersions['sklearn-inference']?.[0], CreationTime: at(T0 + 21 * DAY), LastModifiedTime: at(T0 + 21 * DAY) });
+    const out = await client(emulator).send(
+      new ListImageVersionsCommand({
+        ImageName: 'sklearn-inference',
+        SortBy: 'VERSION',
+        SortOrder: 'ASCENDING',
+        MaxResults: 1,
+      }),
+    );
+    expect(out.ImageVersions?.[0]).toEqual({
+      ...FIXTURE.ImageVersions['sklearn-inference']?.[0],
+      CreationTime: at(T0 + 21 * DAY),
+      LastModifiedTime: at(T0 + 21 * DAY),
+    });
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -123,7 +141,12 @@ describe('SDK errors and retries', () => {
 
   it.each([
     ['a wrong secret', { credentials: { ...CREDENTIALS, secretAccessKey: 'wrong' } }, {}, 'InvalidSignatureException'],
-    ['an unknown key', { credentials: { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'x' } }, {}, 'UnrecognizedClientException'],
+    [
+      'an unknown key',
+      { credentials: { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'x' } },
+      {},
+      'UnrecognizedClientException',
+    ],
     ['MaxResults 1000', {}, { MaxResults: 1000 }, 'ValidationException'],
     ['a bad NameContains', {}, { NameContains: 'bad name!*' }, 'ValidationException'],
   ])('names the error for %s', async (_label, config, input, name) => {
@@ -134,7 +157,11 @@ describe('SDK errors and retries', () => {
   it('raises the modeled ResourceNotFound for an unknown image', async () => {
     const error = await failure(() => client(emulator).send(new ListImageVersionsCommand({ ImageName: 'nope' })));
     expect(error).toBeInstanceOf(ResourceNotFound);
-    expect(error).toMatchObject({ name: 'ResourceNotFound', message: 'Image "nope" does not exist.', $fault: 'client' });
+    expect(error).toMatchObject({
+      name: 'ResourceNotFound',
+      message: 'Image "nope" does not exist.',
+      $fault: 'client',
+    });
   });
 });
 
@@ -153,7 +180,9 @@ describe('SDK retries through throttling and internal failures', () => {
   it('still lists everything', async () => {
     const emulator = await startEmulator({ port: 0, data: FIXTURE, throttleRate: 0.5, errorRate: 0.5, random });
     try {
-      const pages = await collect(paginateListModelPackages({ client: client(emulator), pageSize: 10 }, { ModelPackageType: 'Both' }));
+      const pages = await collect(
+        paginateListModelPackages({ client: client(emulator), pageSize: 10 }, { ModelPackageType: 'Both' }),
+      );
       expect(pages.flatMap((p) => p.ModelPackageSummaryList ?? []).map((p) => p.ModelPackageArn)).toEqual(
         expectedPackages({ ModelPackageType: 'Both' }),
       );

@@ -39,7 +39,9 @@ function parseJsonBody(body: Buffer): Record<string, unknown> {
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch (error) {
-    throw serializationError(`Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw serializationError(
+      `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return requestObject(json);
 }

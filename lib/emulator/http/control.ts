@@ -21,7 +21,8 @@ function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false; er
 
 /** Test-only endpoints: no SigV4, loopback callers only (checked by the server). */
 export function handleControl(method: string, path: string, body: Buffer, response: ServerResponse, deps: ControlDeps) {
-  const send = (status: number, payload: unknown) => sendJson(response, status, payload, deps.now(), 'application/json');
+  const send = (status: number, payload: unknown) =>
+    sendJson(response, status, payload, deps.now(), 'application/json');
   const route = `${method} ${path.slice(CONTROL_PREFIX.length)}`;
   if (route === 'GET stats') return send(200, deps.stats.snapshot());
   if (route === 'POST reset') {
@@ -33,7 +34,10 @@ export function handleControl(method: string, path: string, body: Buffer, respon
     const json = parseJson(body);
     if (!json.ok) return send(400, { error: json.error });
     const parsed = faultSettingsSchema.safeParse(json.value);
-    if (!parsed.success) return send(400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ') });
+    if (!parsed.success)
+      return send(400, {
+        error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      });
     deps.faults.set(parsed.data);
     return send(200, { faults: deps.faults.settings });
   }

@@ -35,11 +35,18 @@ describe('wire protocol', () => {
   it('derives the account from the access key and the region from the credential scope', async () => {
     const res = await rawCall(emulator.url, { region: 'eu-central-1', signingDate, body: { MaxResults: 1 } });
     const [first] = itemsOf(res.json.Images);
-    expect(first).toMatchObject({ ImageArn: expect.stringContaining(`:eu-central-1:${deriveAccountId('AKIDEXAMPLE')}:image/`) });
-    const second = await rawCall(emulator.url, {
-      accessKeyId: 'AKIDSECOND', secretAccessKey: 'second-secret', signingDate, body: { MaxResults: 1 },
+    expect(first).toMatchObject({
+      ImageArn: expect.stringContaining(`:eu-central-1:${deriveAccountId('AKIDEXAMPLE')}:image/`),
     });
-    expect(itemsOf(second.json.Images)[0]).toMatchObject({ ImageArn: expect.stringContaining(':us-east-1:111122223333:image/') });
+    const second = await rawCall(emulator.url, {
+      accessKeyId: 'AKIDSECOND',
+      secretAccessKey: 'second-secret',
+      signingDate,
+      body: { MaxResults: 1 },
+    });
+    expect(itemsOf(second.json.Images)[0]).toMatchObject({
+      ImageArn: expect.stringContaining(':us-east-1:111122223333:image/'),
+    });
   });
 
   it('accepts signed session-token requests', async () => {
@@ -73,7 +80,11 @@ describe('wire protocol', () => {
   });
 
   it('uses Message for ResourceNotFound and message elsewhere', async () => {
-    const missing = await rawCall(emulator.url, { target: 'SageMaker.ListImageVersions', body: { ImageName: 'nope' }, signingDate });
+    const missing = await rawCall(emulator.url, {
+      target: 'SageMaker.ListImageVersions',
+      body: { ImageName: 'nope' },
+      signingDate,
+    });
     expect(missing.json).toEqual({ __type: 'ResourceNotFound', Message: 'Image "nope" does not exist.' });
   });
 
@@ -109,8 +120,15 @@ describe('control endpoint and faults', () => {
     expect(set.status).toBe(200);
     const firstPage = await rawCall(emulator.url, { body: { MaxResults: 1 }, signingDate });
     expect(firstPage.status).toBe(200);
-    const later = await rawCall(emulator.url, { body: { MaxResults: 1, NextToken: firstPage.json.NextToken }, signingDate });
-    expect([later.status, later.json.__type, later.json.message]).toEqual([400, 'ThrottlingException', 'Rate exceeded']);
+    const later = await rawCall(emulator.url, {
+      body: { MaxResults: 1, NextToken: firstPage.json.NextToken },
+      signingDate,
+    });
+    expect([later.status, later.json.__type, later.json.message]).toEqual([
+      400,
+      'ThrottlingException',
+      'Rate exceeded',
+    ]);
     const otherOp = await rawCall(emulator.url, { target: 'SageMaker.ListModelPackages', signingDate });
     expect(otherOp.status).toBe(200);
     const unsigned = await rawCall(emulator.url, { body: { NextToken: 'x' }, unsigned: true });

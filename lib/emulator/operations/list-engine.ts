@@ -20,12 +20,22 @@ interface Page<Item> {
 }
 
 /** The real service filters each scanned window, so pages can be short or empty and still carry a token. */
-function scanPage<Item>(sorted: readonly Item[], start: number, size: number, matches: (i: Item) => boolean): Page<Item> {
+function scanPage<Item>(
+  sorted: readonly Item[],
+  start: number,
+  size: number,
+  matches: (i: Item) => boolean,
+): Page<Item> {
   const end = start + size;
   return { items: sorted.slice(start, end).filter(matches), next: end < sorted.length ? end : undefined };
 }
 
-function exactPage<Item>(sorted: readonly Item[], start: number, size: number, matches: (i: Item) => boolean): Page<Item> {
+function exactPage<Item>(
+  sorted: readonly Item[],
+  start: number,
+  size: number,
+  matches: (i: Item) => boolean,
+): Page<Item> {
   const items: Item[] = [];
   let index = start;
   for (; index < sorted.length && items.length < size; index += 1) {

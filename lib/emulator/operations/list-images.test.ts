@@ -17,33 +17,55 @@ const list = (body: Record<string, unknown>) => names(call('ListImages', body).I
 
 describe('ListImages', () => {
   it('sorts by CreationTime descending by default, breaking ties by name in the same direction', () => {
-    expect(list({})).toEqual(['xgboost-training', 'tensorflow-2-13-gpu', 'pytorch-2-3-gpu', 'Pytorch-2-1-cpu', 'sklearn-inference']);
+    expect(list({})).toEqual([
+      'xgboost-training',
+      'tensorflow-2-13-gpu',
+      'pytorch-2-3-gpu',
+      'Pytorch-2-1-cpu',
+      'sklearn-inference',
+    ]);
   });
 
   it('sorts ascending with ties by name ascending', () => {
     expect(list({ SortOrder: 'ASCENDING' })).toEqual([
-      'sklearn-inference', 'Pytorch-2-1-cpu', 'pytorch-2-3-gpu', 'tensorflow-2-13-gpu', 'xgboost-training',
+      'sklearn-inference',
+      'Pytorch-2-1-cpu',
+      'pytorch-2-3-gpu',
+      'tensorflow-2-13-gpu',
+      'xgboost-training',
     ]);
   });
 
   it('sorts by name and by last modified time', () => {
     expect(list({ SortBy: 'IMAGE_NAME', SortOrder: 'ASCENDING' })).toEqual([
-      'Pytorch-2-1-cpu', 'pytorch-2-3-gpu', 'sklearn-inference', 'tensorflow-2-13-gpu', 'xgboost-training',
+      'Pytorch-2-1-cpu',
+      'pytorch-2-3-gpu',
+      'sklearn-inference',
+      'tensorflow-2-13-gpu',
+      'xgboost-training',
     ]);
     expect(list({ SortBy: 'LAST_MODIFIED_TIME' })).toEqual([
-      'Pytorch-2-1-cpu', 'xgboost-training', 'sklearn-inference', 'tensorflow-2-13-gpu', 'pytorch-2-3-gpu',
+      'Pytorch-2-1-cpu',
+      'xgboost-training',
+      'sklearn-inference',
+      'tensorflow-2-13-gpu',
+      'pytorch-2-3-gpu',
     ]);
   });
 
   it('treats both creation bounds as inclusive', () => {
     expect(list({ CreationTimeAfter: 200, CreationTimeBefore: 300 })).toEqual([
-      'tensorflow-2-13-gpu', 'pytorch-2-3-gpu', 'Pytorch-2-1-cpu',
+      'tensorflow-2-13-gpu',
+      'pytorch-2-3-gpu',
+      'Pytorch-2-1-cpu',
     ]);
   });
 
   it('treats both last-modified bounds as inclusive and accepts fractional seconds', () => {
     expect(list({ LastModifiedTimeAfter: 400, LastModifiedTimeBefore: 600 })).toEqual([
-      'xgboost-training', 'tensorflow-2-13-gpu', 'sklearn-inference',
+      'xgboost-training',
+      'tensorflow-2-13-gpu',
+      'sklearn-inference',
     ]);
     expect(list({ LastModifiedTimeAfter: 400.001 })).not.toContain('tensorflow-2-13-gpu');
   });

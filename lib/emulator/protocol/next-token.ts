@@ -43,7 +43,9 @@ export class NextTokenCodec {
 
   issue(binding: string, offset: number): string {
     this.serial += 1;
-    const payload = Buffer.from(JSON.stringify({ q: digest(binding), o: offset, n: this.serial })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ q: digest(binding), o: offset, n: this.serial })).toString(
+      'base64url',
+    );
     return `${payload}.${this.mac(payload).toString('base64url')}`;
   }
 

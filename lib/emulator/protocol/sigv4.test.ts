@@ -15,7 +15,14 @@ const captures = z
       z.string(),
       z.object({
         requests: z
-          .array(z.object({ method: z.string(), path: z.string(), rawHeaders: z.array(z.tuple([z.string(), z.string()])), body: z.string() }))
+          .array(
+            z.object({
+              method: z.string(),
+              path: z.string(),
+              rawHeaders: z.array(z.tuple([z.string(), z.string()])),
+              body: z.string(),
+            }),
+          )
           .optional(),
       }),
     ),
@@ -37,7 +44,9 @@ function signedAtOf(amzDate: string): number {
 const vectors: Vector[] = Object.entries(captures.experiments).flatMap(([name, experiment]) =>
   (experiment.requests ?? [])
     .map((r, index) => {
-      const headers = Object.fromEntries(r.rawHeaders.map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'host' ? CAPTURE_HOST : v]));
+      const headers = Object.fromEntries(
+        r.rawHeaders.map(([k, v]) => [k.toLowerCase(), k.toLowerCase() === 'host' ? CAPTURE_HOST : v]),
+      );
       return {
         name: `${name}#${index}`,
         request: { method: r.method, rawPath: r.path, rawQuery: '', headers, body: Buffer.from(r.body) },
@@ -119,7 +128,11 @@ describe('SigV4 verification against the SDK captures', () => {
   });
 
   it('rejects an unknown access key with UnrecognizedClientException (400)', () => {
-    const error = failure(first.request, first.signedAt, new CredentialStore([{ accessKeyId: 'AKIDOTHER', secretAccessKey: SECRET }]));
+    const error = failure(
+      first.request,
+      first.signedAt,
+      new CredentialStore([{ accessKeyId: 'AKIDOTHER', secretAccessKey: SECRET }]),
+    );
     expect([error.code, error.status]).toEqual(['UnrecognizedClientException', 400]);
   });
 
@@ -139,9 +152,9 @@ describe('SigV4 verification against the SDK captures', () => {
   });
 
   it('rejects a malformed Authorization header as incomplete', () => {
-    expect(failure(withHeaders({ authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE' }), first.signedAt).code).toBe(
-      'IncompleteSignatureException',
-    );
+    expect(
+      failure(withHeaders({ authorization: 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE' }), first.signedAt).code,
+    ).toBe('IncompleteSignatureException');
   });
 
   it('checks the session token bound to a credential', () => {

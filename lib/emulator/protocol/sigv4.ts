@@ -1,12 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Credential, CredentialStore } from './credentials';
-import {
-  incompleteSignature,
-  invalidSignature,
-  missingAuthentication,
-  unrecognizedClient,
-} from './errors';
+import { incompleteSignature, invalidSignature, missingAuthentication, unrecognizedClient } from './errors';
 import { ALGORITHM, canonicalRequest, headerValue, sha256Hex, signature, signingKey } from './sigv4-canonical';
 
 export const SIGNING_NAME = 'sagemaker';
@@ -71,7 +66,10 @@ function parseAmzDate(value: string | undefined): { text: string; ms: number } {
 }
 
 function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function checkClock(amzDate: string, signedAt: number, now: number): void {

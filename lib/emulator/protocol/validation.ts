@@ -63,7 +63,5 @@ export function parseInput<S extends z.ZodType>(schema: S, body: Record<string, 
     return `Value ${renderValue(body[member])} at '${lowerFirst(member)}' failed to satisfy constraint: ${issue.message}`;
   });
   const count = details.length;
-  throw validationError(
-    `${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`,
-  );
+  throw validationError(`${count} validation error${count === 1 ? '' : 's'} detected: ${details.join('; ')}`);
 }

@@ -1,4 +1,10 @@
-import { buildCatalog, type Catalog, type ImageRecord, type ImageVersionRecord, type ModelPackageRecord } from '../catalog/types';
+import {
+  buildCatalog,
+  type Catalog,
+  type ImageRecord,
+  type ImageVersionRecord,
+  type ModelPackageRecord,
+} from '../catalog/types';
 import { createListHandler, type PagingMode } from '../operations/list-engine';
 import { listImageVersions } from '../operations/list-image-versions';
 import { listImages } from '../operations/list-images';

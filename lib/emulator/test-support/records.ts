@@ -12,7 +12,12 @@ export function image(name: string, creationMs: number, lastModifiedMs = creatio
   };
 }
 
-export function version(imageName: string, n: number, creationMs: number, lastModifiedMs = creationMs): ImageVersionRecord {
+export function version(
+  imageName: string,
+  n: number,
+  creationMs: number,
+  lastModifiedMs = creationMs,
+): ImageVersionRecord {
   return {
     ImageArn: `${ACCOUNT}:image/${imageName}`,
     ImageVersionArn: `${ACCOUNT}:image-version/${imageName}/${n}`,
@@ -51,7 +56,9 @@ export function unversioned(name: string, creationMs: number): ModelPackageRecor
 
 export function names(list: unknown, key: string): unknown[] {
   if (!Array.isArray(list)) throw new Error(`expected a list, got ${JSON.stringify(list)}`);
-  return list.map((item: unknown) => (typeof item === 'object' && item !== null ? Object.entries(item).find(([k]) => k === key)?.[1] : undefined));
+  return list.map((item: unknown) =>
+    typeof item === 'object' && item !== null ? Object.entries(item).find(([k]) => k === key)?.[1] : undefined,
+  );
 }
 
 export function itemsOf(list: unknown): unknown[] {

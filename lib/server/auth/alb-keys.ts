@@ -25,7 +25,9 @@ async function fetchKey(url: string): Promise<CryptoKey> {
   try {
     return await importSPKI(await response.text(), 'ES256');
   } catch (error) {
-    throw new AuthError('unavailable', 'The load balancer key endpoint returned no ES256 public key.', { cause: error });
+    throw new AuthError('unavailable', 'The load balancer key endpoint returned no ES256 public key.', {
+      cause: error,
+    });
   }
 }
 

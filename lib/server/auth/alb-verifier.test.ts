@@ -18,7 +18,10 @@ let stranger: TestKey;
 let failing = false;
 
 beforeAll(async () => {
-  [key, stranger] = await Promise.all([testKey('ES256', KID), testKey('ES256', 'ffffffff-0000-4000-8000-000000000000')]);
+  [key, stranger] = await Promise.all([
+    testKey('ES256', KID),
+    testKey('ES256', 'ffffffff-0000-4000-8000-000000000000'),
+  ]);
   const pem = await exportSPKI(key.publicKey);
   server = await startKeyServer((path) => {
     if (failing) return { status: 500, contentType: 'text/plain', body: 'unavailable' };
@@ -33,7 +36,13 @@ beforeEach(() => {
 });
 
 function albEnv(overrides: Record<string, string> = {}): AlbAuthEnv {
-  const env = parseAuthEnv({ NODE_ENV: 'test', AUTH_MODE: 'alb', AUTH_ALB_ARN: ARN, AUTH_ALB_KEY_URL: `${server.url}/`, ...overrides });
+  const env = parseAuthEnv({
+    NODE_ENV: 'test',
+    AUTH_MODE: 'alb',
+    AUTH_ALB_ARN: ARN,
+    AUTH_ALB_KEY_URL: `${server.url}/`,
+    ...overrides,
+  });
   if (env.AUTH_MODE !== 'alb') throw new Error('expected alb mode');
   return env;
 }
@@ -51,11 +60,35 @@ interface AlbTokenOptions {
   claims?: Record<string, unknown>;
 }
 
-async function albToken({ signer = ARN, alg = 'ES256', signWith = key, kid = KID, claims = {} }: AlbTokenOptions = {}): Promise<string> {
-  const header = paddedSegment({ typ: 'JWT', kid, alg, iss: 'https://idp.example.test', client: 'client-1', signer, exp: now() + 120 });
-  const payload = paddedSegment({ sub: 'user-123', email: 'ada@example.com', exp: now() + 120, iss: 'https://idp.example.test', ...claims });
+async function albToken({
+  signer = ARN,
+  alg = 'ES256',
+  signWith = key,
+  kid = KID,
+  claims = {},
+}: AlbTokenOptions = {}): Promise<string> {
+  const header = paddedSegment({
+    typ: 'JWT',
+    kid,
+    alg,
+    iss: 'https://idp.example.test',
+    client: 'client-1',
+    signer,
+    exp: now() + 120,
+  });
+  const payload = paddedSegment({
+    sub: 'user-123',
+    email: 'ada@example.com',
+    exp: now() + 120,
+    iss: 'https://idp.example.test',
+    ...claims,
+  });
   const input = `${header}.${payload}`;
-  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signWith.privateKey, new TextEncoder().encode(input));
+  const signature = await crypto.subtle.sign(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    signWith.privateKey,
+    new TextEncoder().encode(input),
+  );
   return `${input}.${Buffer.from(signature).toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`;
 }
 
@@ -88,7 +121,11 @@ describe('AUTH_MODE=alb', () => {
     ['no header', async () => undefined, 'missing'],
     ['another load balancer as signer', async () => albToken({ signer: OTHER_ARN }), 'invalid'],
     ['a non-ES256 algorithm', async () => albToken({ alg: 'RS256' }), 'invalid'],
-    ['a key id the endpoint does not know', async () => albToken({ signWith: stranger, kid: stranger.kid }), 'unknown-key'],
+    [
+      'a key id the endpoint does not know',
+      async () => albToken({ signWith: stranger, kid: stranger.kid }),
+      'unknown-key',
+    ],
     ['a signature by another key under the known kid', async () => albToken({ signWith: stranger }), 'invalid'],
     ['an expired assertion', async () => albToken({ claims: { exp: now() - 120 } }), 'expired'],
     ['a not-yet-valid assertion', async () => albToken({ claims: { nbf: now() + 600 } }), 'invalid'],

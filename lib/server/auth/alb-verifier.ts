@@ -24,7 +24,8 @@ function protectedHeader(token: string): z.infer<typeof albHeader> {
 export async function verifyAlb(headers: Headers, env: AlbAuthEnv): Promise<Identity> {
   const token = readToken(headers, ALB_DATA_HEADER);
   const header = protectedHeader(token);
-  if (header.signer !== env.AUTH_ALB_ARN) throw new AuthError('invalid', 'The assertion was signed by another load balancer.');
+  if (header.signer !== env.AUTH_ALB_ARN)
+    throw new AuthError('invalid', 'The assertion was signed by another load balancer.');
   const baseUrl = albKeyBaseUrl(albRegion(env.AUTH_ALB_ARN), env.AUTH_ALB_KEY_URL);
   try {
     const key = await albPublicKey(baseUrl, header.kid);

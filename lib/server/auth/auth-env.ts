@@ -1,7 +1,18 @@
 import 'server-only';
 import { z } from 'zod';
 
-const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 const HEADER_NAME = /^[A-Za-z0-9-]+$/;
 
 const text = z
@@ -11,7 +22,14 @@ const text = z
   .optional();
 
 function list<T extends z.ZodType<unknown, string>>(item: T) {
-  return text.transform((value) => (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)).pipe(z.array(item));
+  return text
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
 }
 
 function required<T extends z.ZodType<unknown, string>>(schema: T, mode: string) {
@@ -19,7 +37,9 @@ function required<T extends z.ZodType<unknown, string>>(schema: T, mode: string)
 }
 
 function headerName(fallback: string) {
-  return text.pipe(z.string().regex(HEADER_NAME, 'must be an HTTP header name').optional()).transform((value) => (value ?? fallback).toLowerCase());
+  return text
+    .pipe(z.string().regex(HEADER_NAME, 'must be an HTTP header name').optional())
+    .transform((value) => (value ?? fallback).toLowerCase());
 }
 
 const seconds = text
@@ -28,7 +48,9 @@ const seconds = text
   .pipe(z.number().max(300));
 
 const allowLists = {
-  AUTH_ALLOWED_EMAILS: list(z.string().regex(/^[^\s@]*@[^\s@]+$/, 'must list emails or @domains')).transform((items) => items.map((item) => item.toLowerCase())),
+  AUTH_ALLOWED_EMAILS: list(z.string().regex(/^[^\s@]*@[^\s@]+$/, 'must list emails or @domains')).transform((items) =>
+    items.map((item) => item.toLowerCase()),
+  ),
   AUTH_ALLOWED_GROUPS: list(z.string()),
   AUTH_GROUPS_CLAIM: text.transform((value) => value ?? 'groups'),
   AUTH_CLOCK_TOLERANCE_SECONDS: seconds,
@@ -39,10 +61,15 @@ const jwtMode = z.object({
   AUTH_JWT_HEADER: headerName('authorization'),
   AUTH_JWKS_URL: required(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }), 'jwt'),
   AUTH_JWT_ISSUER: required(z.string(), 'jwt'),
-  AUTH_JWT_AUDIENCE: required(z.string(), 'jwt').transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean)),
-  AUTH_JWT_ALGORITHMS: list(z.enum(ASYMMETRIC_ALGORITHMS, { error: `must be among ${ASYMMETRIC_ALGORITHMS.join(', ')}` })).transform(
-    (items) => (items.length === 0 ? ['RS256', 'ES256'] : items),
+  AUTH_JWT_AUDIENCE: required(z.string(), 'jwt').transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
   ),
+  AUTH_JWT_ALGORITHMS: list(
+    z.enum(ASYMMETRIC_ALGORITHMS, { error: `must be among ${ASYMMETRIC_ALGORITHMS.join(', ')}` }),
+  ).transform((items) => (items.length === 0 ? ['RS256', 'ES256'] : items)),
   ...allowLists,
 });
 
@@ -72,9 +99,7 @@ const modes = z.discriminatedUnion('AUTH_MODE', [noneMode, jwtMode, albMode, hea
   error: 'must be one of none, jwt, alb, header',
 });
 
-const authEnvSchema = z
-  .looseObject({ AUTH_MODE: text.transform((value) => value ?? 'none') })
-  .pipe(modes);
+const authEnvSchema = z.looseObject({ AUTH_MODE: text.transform((value) => value ?? 'none') }).pipe(modes);
 
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 export type JwtAuthEnv = Extract<AuthEnv, { AUTH_MODE: 'jwt' }>;

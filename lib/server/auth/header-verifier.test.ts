@@ -18,7 +18,11 @@ async function reasonFor(headers: Record<string, string>, overrides: Record<stri
 describe('AUTH_MODE=header', () => {
   it('trusts X-Forwarded-Email and X-Forwarded-User only with the shared secret', async () => {
     const identity = await authenticate(
-      new Headers({ 'x-auth-proxy-secret': SECRET, 'x-forwarded-email': 'Ada@Example.com', 'x-forwarded-groups': 'a, b' }),
+      new Headers({
+        'x-auth-proxy-secret': SECRET,
+        'x-forwarded-email': 'Ada@Example.com',
+        'x-forwarded-groups': 'a, b',
+      }),
       env(),
     );
     expect(identity).toEqual({ id: 'ada@example.com', email: 'ada@example.com', groups: ['a', 'b'] });
@@ -28,15 +32,23 @@ describe('AUTH_MODE=header', () => {
 
   it('refuses forwarded identities without the secret, with a wrong secret, or naming nobody', async () => {
     expect(await reasonFor({ 'x-forwarded-email': 'ada@example.com' })).toBe('401 missing');
-    expect(await reasonFor({ 'x-auth-proxy-secret': `${SECRET}x`, 'x-forwarded-email': 'ada@example.com' })).toBe('401 invalid');
+    expect(await reasonFor({ 'x-auth-proxy-secret': `${SECRET}x`, 'x-forwarded-email': 'ada@example.com' })).toBe(
+      '401 invalid',
+    );
     expect(await reasonFor({ 'x-auth-proxy-secret': SECRET })).toBe('401 missing');
   });
 
   it('uses the configured header names and the allow-lists', async () => {
     const custom = { AUTH_HEADER_SECRET_NAME: 'X-Proxy-Key', AUTH_HEADER_EMAIL: 'X-Auth-Request-Email' };
-    expect(await reasonFor({ 'x-proxy-key': SECRET, 'x-auth-request-email': 'ada@example.com' }, custom)).toBe('accepted');
-    expect(await reasonFor({ 'x-auth-proxy-secret': SECRET, 'x-forwarded-email': 'ada@example.com' }, custom)).toBe('401 missing');
+    expect(await reasonFor({ 'x-proxy-key': SECRET, 'x-auth-request-email': 'ada@example.com' }, custom)).toBe(
+      'accepted',
+    );
+    expect(await reasonFor({ 'x-auth-proxy-secret': SECRET, 'x-forwarded-email': 'ada@example.com' }, custom)).toBe(
+      '401 missing',
+    );
     const lists = { AUTH_ALLOWED_EMAILS: '@corp.test' };
-    expect(await reasonFor({ 'x-auth-proxy-secret': SECRET, 'x-forwarded-email': 'ada@example.com' }, lists)).toBe('403 forbidden');
+    expect(await reasonFor({ 'x-auth-proxy-secret': SECRET, 'x-forwarded-email': 'ada@example.com' }, lists)).toBe(
+      '403 forbidden',
+    );
   });
 });

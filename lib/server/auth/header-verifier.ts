@@ -15,11 +15,20 @@ export function sameSecret(given: string, expected: string): boolean {
 /** Trusts forwarded identity headers only from the proxy that knows the shared secret. */
 export function verifyForwardedHeaders(headers: Headers, env: HeaderAuthEnv): Identity {
   const secret = headers.get(env.AUTH_HEADER_SECRET_NAME);
-  if (secret === null) throw new AuthError('missing', `No ${env.AUTH_HEADER_SECRET_NAME} header: the request did not come through the auth proxy.`);
-  if (!sameSecret(secret, env.AUTH_HEADER_SECRET)) throw new AuthError('invalid', `The ${env.AUTH_HEADER_SECRET_NAME} header is wrong.`);
+  if (secret === null)
+    throw new AuthError(
+      'missing',
+      `No ${env.AUTH_HEADER_SECRET_NAME} header: the request did not come through the auth proxy.`,
+    );
+  if (!sameSecret(secret, env.AUTH_HEADER_SECRET))
+    throw new AuthError('invalid', `The ${env.AUTH_HEADER_SECRET_NAME} header is wrong.`);
   const email = headers.get(env.AUTH_HEADER_EMAIL)?.trim().toLowerCase() || undefined;
   const id = email ?? (headers.get(env.AUTH_HEADER_USER)?.trim() || undefined);
-  if (id === undefined) throw new AuthError('missing', `Neither ${env.AUTH_HEADER_EMAIL} nor ${env.AUTH_HEADER_USER} names a user.`);
-  const groups = (headers.get(env.AUTH_HEADER_GROUPS) ?? '').split(',').map((group) => group.trim()).filter(Boolean);
+  if (id === undefined)
+    throw new AuthError('missing', `Neither ${env.AUTH_HEADER_EMAIL} nor ${env.AUTH_HEADER_USER} names a user.`);
+  const groups = (headers.get(env.AUTH_HEADER_GROUPS) ?? '')
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
   return { id, email, groups };
 }

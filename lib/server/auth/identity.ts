@@ -38,6 +38,7 @@ const claimGroups = z
 export function identityFromClaims(claims: Record<string, unknown>, groupsClaim: string): Identity {
   const email = claimText.parse(claims.email)?.toLowerCase();
   const id = email ?? claimText.parse(claims.preferred_username) ?? claimText.parse(claims.sub);
-  if (id === undefined) throw new AuthError('invalid', 'The identity assertion names no user (no email, preferred_username or sub).');
+  if (id === undefined)
+    throw new AuthError('invalid', 'The identity assertion names no user (no email, preferred_username or sub).');
   return { id, email, groups: claimGroups.parse(claims[groupsClaim]) };
 }

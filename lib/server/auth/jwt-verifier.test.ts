@@ -13,7 +13,11 @@ let ec: TestKey;
 let stranger: TestKey;
 
 beforeAll(async () => {
-  [rsa, ec, stranger] = await Promise.all([testKey('RS256', 'rsa-1'), testKey('ES256', 'ec-1'), testKey('RS256', 'rsa-x')]);
+  [rsa, ec, stranger] = await Promise.all([
+    testKey('RS256', 'rsa-1'),
+    testKey('ES256', 'ec-1'),
+    testKey('RS256', 'rsa-x'),
+  ]);
   server = await startKeyServer((path) => (path === '/jwks.json' ? json({ keys: [rsa.jwk, ec.jwk] }) : undefined));
 });
 afterAll(() => server.close());
@@ -101,14 +105,19 @@ describe('AUTH_MODE=jwt', () => {
     const ok = async (lists: Record<string, string>) => (await authenticate(new Headers(token), jwtEnv(lists)))?.id;
     await expect(ok({ AUTH_ALLOWED_EMAILS: 'ada@example.com' })).resolves.toBe('ada@example.com');
     await expect(ok({ AUTH_ALLOWED_EMAILS: '@example.com' })).resolves.toBe('ada@example.com');
-    await expect(ok({ AUTH_ALLOWED_EMAILS: 'bob@example.com', AUTH_ALLOWED_GROUPS: 'ml-readers' })).resolves.toBe('ada@example.com');
+    await expect(ok({ AUTH_ALLOWED_EMAILS: 'bob@example.com', AUTH_ALLOWED_GROUPS: 'ml-readers' })).resolves.toBe(
+      'ada@example.com',
+    );
     const denied = await refusal(token, jwtEnv({ AUTH_ALLOWED_EMAILS: '@corp.test', AUTH_ALLOWED_GROUPS: 'admins' }));
     expect(denied.status).toBe(403);
   });
 
   it('reads groups from the configured claim', async () => {
     const token = bearer(await signToken(rsa, { groups: [], roles: ['admins'] }));
-    const identity = await authenticate(new Headers(token), jwtEnv({ AUTH_GROUPS_CLAIM: 'roles', AUTH_ALLOWED_GROUPS: 'admins' }));
+    const identity = await authenticate(
+      new Headers(token),
+      jwtEnv({ AUTH_GROUPS_CLAIM: 'roles', AUTH_ALLOWED_GROUPS: 'admins' }),
+    );
     expect(identity?.groups).toEqual(['admins']);
   });
 });

@@ -20,7 +20,8 @@ afterAll(() => server.close());
 afterEach(() => vi.unstubAllEnvs());
 
 function useEnv(env: Record<string, string>): void {
-  for (const [name, value] of Object.entries({ NODE_ENV: 'production', PROXY_LOG_LEVEL: 'silent', ...env })) vi.stubEnv(name, value);
+  for (const [name, value] of Object.entries({ NODE_ENV: 'production', PROXY_LOG_LEVEL: 'silent', ...env }))
+    vi.stubEnv(name, value);
   resetAuthEnvForTests();
   resetOpsEnvForTests();
   resetJwksForTests();
@@ -28,7 +29,13 @@ function useEnv(env: Record<string, string>): void {
 }
 
 function useJwt(extra: Record<string, string> = {}): void {
-  useEnv({ AUTH_MODE: 'jwt', AUTH_JWKS_URL: `${server.url}/jwks.json`, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, ...extra });
+  useEnv({
+    AUTH_MODE: 'jwt',
+    AUTH_JWKS_URL: `${server.url}/jwks.json`,
+    AUTH_JWT_ISSUER: ISSUER,
+    AUTH_JWT_AUDIENCE: AUDIENCE,
+    ...extra,
+  });
 }
 
 function call(path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -94,7 +101,9 @@ describe('proxy.ts', () => {
     const authorization = 'Bearer scrape-token-0123456789';
     expect(passed(await call('/api/metrics', { headers: { authorization } }))).toBe(true);
     expect((await call('/api/images', { headers: { authorization } })).status).toBe(401);
-    expect((await call('/api/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect((await call('/api/metrics', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(
+      401,
+    );
   });
 
   it('with AUTH_MODE=none, passes requests on without a user and strips a forged one', async () => {
@@ -106,7 +115,9 @@ describe('proxy.ts', () => {
 
   it('drops the shared secret before the request reaches the app in header mode', async () => {
     useEnv({ AUTH_MODE: 'header', AUTH_HEADER_SECRET: 'a-long-shared-secret-value' });
-    const response = await call('/images', { headers: { 'x-auth-proxy-secret': 'a-long-shared-secret-value', 'x-forwarded-user': 'ada' } });
+    const response = await call('/images', {
+      headers: { 'x-auth-proxy-secret': 'a-long-shared-secret-value', 'x-forwarded-user': 'ada' },
+    });
     expect(passed(response)).toBe(true);
     expect(forwarded(response).has('x-auth-proxy-secret')).toBe(false);
     expect(userFromHeaders(forwarded(response))?.id).toBe('ada');

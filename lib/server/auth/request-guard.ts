@@ -20,18 +20,29 @@ function refusal(error: AuthError, api: boolean, requestId: string): Response {
   const message = error.status === 503 ? 'Sign-in cannot be verified right now; retry shortly.' : error.message;
   const headers = { 'cache-control': 'no-store', 'x-request-id': requestId };
   if (api) return Response.json({ error: { code, message, requestId } }, { status: error.status, headers });
-  return new Response(`${error.status} ${code}: ${message}\n`, { status: error.status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(`${error.status} ${code}: ${message}\n`, {
+    status: error.status,
+    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 function methodNotAllowed(method: string, requestId: string): Response {
   const error = { code: 'MethodNotAllowed', message: `${method} is not supported; use GET.`, requestId };
-  return Response.json({ error }, { status: 405, headers: { allow: 'GET, HEAD', 'cache-control': 'no-store', 'x-request-id': requestId } });
+  return Response.json(
+    { error },
+    { status: 405, headers: { allow: 'GET, HEAD', 'cache-control': 'no-store', 'x-request-id': requestId } },
+  );
 }
 
 function metricsScraper(request: NextRequest): boolean {
   const token = opsEnv().METRICS_TOKEN;
   const given = request.headers.get('authorization')?.replace(/^bearer\s+/i, '');
-  return request.nextUrl.pathname === '/api/metrics' && token !== undefined && given !== undefined && sameSecret(given, token);
+  return (
+    request.nextUrl.pathname === '/api/metrics' &&
+    token !== undefined &&
+    given !== undefined &&
+    sameSecret(given, token)
+  );
 }
 
 async function identify(request: NextRequest, requestId: string): Promise<Identity | null | Response> {
@@ -41,7 +52,13 @@ async function identify(request: NextRequest, requestId: string): Promise<Identi
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     recordAuthRefusal(error.reason);
-    const log = { requestId, path: request.nextUrl.pathname, status: error.status, reason: error.reason, err: error.cause };
+    const log = {
+      requestId,
+      path: request.nextUrl.pathname,
+      status: error.status,
+      reason: error.reason,
+      err: error.cause,
+    };
     if (error.status === 503) proxyLogger().error(log, error.message);
     else proxyLogger().warn(log, error.message);
     return refusal(error, request.nextUrl.pathname.startsWith('/api/'), requestId);
@@ -68,9 +85,14 @@ export async function guardRequest(request: NextRequest): Promise<Response> {
   });
   const csp = policy['content-security-policy'] ?? '';
   const api = request.nextUrl.pathname.startsWith('/api/');
-  const outcome = api && !READ_METHODS.has(request.method) ? methodNotAllowed(request.method, requestId) : await identify(request, requestId);
+  const outcome =
+    api && !READ_METHODS.has(request.method)
+      ? methodNotAllowed(request.method, requestId)
+      : await identify(request, requestId);
   const response =
-    outcome instanceof Response ? outcome : NextResponse.next({ request: { headers: forwardedHeaders(request, outcome, csp) } });
+    outcome instanceof Response
+      ? outcome
+      : NextResponse.next({ request: { headers: forwardedHeaders(request, outcome, csp) } });
   for (const [name, value] of Object.entries(policy)) response.headers.set(name, value);
   return response;
 }

@@ -5,7 +5,12 @@ import { TEST_REGION } from './harness';
 const cliListing = z.record(z.string(), z.unknown());
 
 /** Runs an auto-paginating `aws sagemaker <command>` against the endpoint and returns the items under `resultKey`. */
-export async function awsCliList(endpoint: string, command: string, args: string[], resultKey: string): Promise<unknown[]> {
+export async function awsCliList(
+  endpoint: string,
+  command: string,
+  args: string[],
+  resultKey: string,
+): Promise<unknown[]> {
   const result = await runAwsCli({ endpoint, args: [command, ...args], region: TEST_REGION });
   if (result.code !== 0) throw new Error(`aws sagemaker ${command} ${args.join(' ')} failed: ${result.stderr}`);
   const items = cliListing.parse(JSON.parse(result.stdout))[resultKey];

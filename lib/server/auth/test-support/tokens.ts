@@ -42,14 +42,28 @@ export function base64url(value: unknown): string {
 
 /** An unsecured JWT (`alg: none`) carrying the same claims a valid token would. */
 export function unsignedToken(claims: Claims = {}): string {
-  const payload = { email: 'ada@example.com', iss: ISSUER, aud: AUDIENCE, sub: 'user-123', exp: now() + 300, ...claims };
+  const payload = {
+    email: 'ada@example.com',
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: 'user-123',
+    exp: now() + 300,
+    ...claims,
+  };
   return `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(payload)}.`;
 }
 
 /** Replaces the payload of a signed token, keeping header and signature. */
 export function tamper(token: string, claims: Claims): string {
   const [header, , signature] = token.split('.');
-  const payload = { email: 'mallory@example.com', iss: ISSUER, aud: AUDIENCE, sub: 'user-999', exp: now() + 300, ...claims };
+  const payload = {
+    email: 'mallory@example.com',
+    iss: ISSUER,
+    aud: AUDIENCE,
+    sub: 'user-999',
+    exp: now() + 300,
+    ...claims,
+  };
   return `${header}.${base64url(payload)}.${signature}`;
 }
 
