@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
 import { IMAGE_NAME_PATTERN, oneOf, patterned } from './constraints';
 import { parseArn, sageMakerConsoleUrl } from './console';
-import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
+import {
+  createdColumn,
+  modifiedColumn,
+  createdFilter,
+  creationTimeParams,
+  lastModifiedTimeParams,
+  modifiedFilter,
+  pageParams,
+} from './shared';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
@@ -67,22 +75,8 @@ export const imageVersionsSpec = {
       defaultVisible: true,
       sortable: 'client',
     },
-    {
-      id: 'created',
-      header: 'Created',
-      field: 'CreationTime',
-      cell: 'datetime',
-      defaultVisible: true,
-      sortable: 'server',
-    },
-    {
-      id: 'modified',
-      header: 'Last modified',
-      field: 'LastModifiedTime',
-      cell: 'datetime',
-      defaultVisible: true,
-      sortable: 'server',
-    },
+    createdColumn,
+    modifiedColumn,
     { id: 'arn', header: 'Version ARN', field: 'ImageVersionArn', cell: 'arn', defaultVisible: true, sortable: false },
     { id: 'imageArn', header: 'Image ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],

@@ -1,7 +1,15 @@
 import * as z from 'zod/mini';
 import { IMAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
-import { createdFilter, creationTimeParams, lastModifiedTimeParams, modifiedFilter, pageParams } from './shared';
+import {
+  createdColumn,
+  modifiedColumn,
+  createdFilter,
+  creationTimeParams,
+  lastModifiedTimeParams,
+  modifiedFilter,
+  pageParams,
+} from './shared';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_STATUSES = [
@@ -88,22 +96,8 @@ export const imagesSpec = {
       defaultVisible: true,
       sortable: false,
     },
-    {
-      id: 'created',
-      header: 'Created',
-      field: 'CreationTime',
-      cell: 'datetime',
-      defaultVisible: true,
-      sortable: 'server',
-    },
-    {
-      id: 'modified',
-      header: 'Last modified',
-      field: 'LastModifiedTime',
-      cell: 'datetime',
-      defaultVisible: true,
-      sortable: 'server',
-    },
+    createdColumn,
+    modifiedColumn,
     { id: 'arn', header: 'ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [

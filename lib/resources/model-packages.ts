@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ARN_OR_NAME_PATTERN, MODEL_PACKAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
-import { createdFilter, creationTimeParams, pageParams } from './shared';
+import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
@@ -125,14 +125,7 @@ export const modelPackagesSpec = {
       defaultVisible: false,
       sortable: false,
     },
-    {
-      id: 'created',
-      header: 'Created',
-      field: 'CreationTime',
-      cell: 'datetime',
-      defaultVisible: true,
-      sortable: 'server',
-    },
+    createdColumn,
     { id: 'arn', header: 'ARN', field: 'ModelPackageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { instant, maxResults, nextToken } from './constraints';
-import type { FilterSpec } from './types';
+import type { ColumnSpec, FilterSpec } from './types';
 
 export const pageParams = { MaxResults: z.optional(maxResults), NextToken: z.optional(nextToken) };
 
@@ -28,3 +28,21 @@ export const modifiedFilter = {
   beforeParam: 'LastModifiedTimeBefore',
   side: 'server',
 } as const satisfies FilterSpec;
+
+export const createdColumn = {
+  id: 'created',
+  header: 'Created',
+  field: 'CreationTime',
+  cell: 'datetime',
+  defaultVisible: true,
+  sortable: 'server',
+} as const satisfies ColumnSpec<{ CreationTime: string }>;
+
+export const modifiedColumn = {
+  id: 'modified',
+  header: 'Last modified',
+  field: 'LastModifiedTime',
+  cell: 'datetime',
+  defaultVisible: true,
+  sortable: 'server',
+} as const satisfies ColumnSpec<{ LastModifiedTime: string }>;
