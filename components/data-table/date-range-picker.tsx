@@ -1,10 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { ChevronIcon } from '@/components/ui/icons';
-import { Popover } from '@/components/ui/popover';
 import { buttonClass, ghostButtonClass, inputClass, primaryButtonClass } from '@/components/ui/styles';
 import type { FilterSpec } from '@/lib/resources/types';
+import { FilterPopover } from './filter-popover';
 import { parseDuration, serializeRange, type DateRange } from '@/lib/url/range';
 import { fromInputValue, toInputValue } from './date-input';
 import { exactTime } from './time-format';
@@ -100,17 +99,7 @@ export function DateRangePicker({ filter, value, onChange }: DateRangePickerProp
   const [zone] = useTimeZone();
   const summary = describeRange(value, zone);
   return (
-    <Popover
-      label={
-        <>
-          {filter.label}: <span className="font-normal">{summary}</span>
-          <ChevronIcon />
-        </>
-      }
-      ariaLabel={`${filter.label} range: ${summary}`}
-      triggerClassName={buttonClass}
-      panelLabel={`${filter.label} range`}
-    >
+    <FilterPopover label={filter.label} summary={summary} noun="range">
       {(close) => (
         <div className="flex w-72 flex-col gap-3">
           <div role="group" aria-label="Presets" className="flex flex-wrap gap-1">
@@ -154,6 +143,6 @@ export function DateRangePicker({ filter, value, onChange }: DateRangePickerProp
           </button>
         </div>
       )}
-    </Popover>
+    </FilterPopover>
   );
 }

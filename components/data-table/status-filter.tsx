@@ -1,10 +1,9 @@
 'use client';
 
-import { Popover } from '@/components/ui/popover';
-import { ChevronIcon } from '@/components/ui/icons';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { buttonClass, focusRing, ghostButtonClass } from '@/components/ui/styles';
+import { focusRing, ghostButtonClass } from '@/components/ui/styles';
 import type { FilterSpec } from '@/lib/resources/types';
+import { FilterPopover } from './filter-popover';
 
 interface StatusFilterProps {
   filter: Extract<FilterSpec, { kind: 'multiEnum' }>;
@@ -14,23 +13,13 @@ interface StatusFilterProps {
 
 /** Multi-select over the loaded rows; the API has no such filter. */
 export function StatusFilter({ filter, value, onChange }: StatusFilterProps) {
-  const summary = value.length === 0 ? 'Any' : value.length === 1 ? value[0] : `${value.length} selected`;
+  const summary = value.length > 1 ? `${value.length} selected` : (value[0] ?? 'Any');
   function toggle(option: string, checked: boolean) {
     const next = checked ? [...value, option] : value.filter((item) => item !== option);
     onChange(next.length === 0 ? null : filter.options.filter((item) => next.includes(item)));
   }
   return (
-    <Popover
-      label={
-        <>
-          {filter.label}: <span className="font-normal">{summary}</span>
-          <ChevronIcon />
-        </>
-      }
-      ariaLabel={`${filter.label} filter: ${summary}`}
-      triggerClassName={buttonClass}
-      panelLabel={`${filter.label} filter`}
-    >
+    <FilterPopover label={filter.label} summary={summary} noun="filter">
       <fieldset className="flex flex-col gap-1.5">
         <legend className="mb-1.5 text-[11px] text-zinc-600 dark:text-zinc-400">
           Filters the loaded rows in the browser
@@ -55,6 +44,6 @@ export function StatusFilter({ filter, value, onChange }: StatusFilterProps) {
           Clear
         </button>
       </fieldset>
-    </Popover>
+    </FilterPopover>
   );
 }
