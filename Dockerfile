@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # Build:  docker build --build-arg BASE_PATH=/sagemaker -t sagemaker-dashboard .
 # Run:    docker run -p 3000:3000 -e AWS_REGION=eu-west-1 -e AUTH_MODE=alb -e AUTH_ALB_ARN=... sagemaker-dashboard
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
@@ -13,6 +13,7 @@ WORKDIR /app
 # Fixed at build time: Next.js compiles the base path into the routes and the client bundles.
 ARG BASE_PATH=""
 ENV NEXT_TELEMETRY_DISABLED=1 \
+    NEXT_OUTPUT=standalone \
     BASE_PATH=${BASE_PATH}
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .

@@ -20,12 +20,20 @@ export function basePathFrom(value) {
 
 const basePath = basePathFrom(process.env.BASE_PATH);
 
+/** NEXT_OUTPUT=standalone builds the self-contained server the container image runs; `next start` needs the default. */
+export function outputFrom(value) {
+  const output = (value ?? '').trim();
+  if (output === '') return undefined;
+  if (output !== 'standalone') throw new Error(`NEXT_OUTPUT must be "standalone" or unset (got "${output}").`);
+  return output;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  output: 'standalone',
+  output: outputFrom(process.env.NEXT_OUTPUT),
   allowedDevOrigins: ['127.0.0.1'],
   basePath,
   env: { NEXT_PUBLIC_BASE_PATH: basePath },

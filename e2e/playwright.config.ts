@@ -1,8 +1,19 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
-const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4610);
+/** Each variable names the first of two consecutive ports. */
+function portPair(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1024 || port > 65534) {
+    throw new Error(`${name} must be a TCP port from 1024 to 65534, the first of two free ports (got "${raw}")`);
+  }
+  return port;
+}
+
+const APP_PORT = portPair('E2E_APP_PORT', 3100);
+const EMULATOR_PORT = portPair('E2E_EMULATOR_PORT', 4610);
 
 function chromiumPath(): string | undefined {
   const configured = process.env.CHROMIUM_PATH;
@@ -21,10 +32,11 @@ export const e2eEnv = {
 
 function appServer(appPort: number, emulatorPort: number, env: Record<string, string> = {}) {
   return {
-    command: `node_modules/.bin/tsx lib/emulator/dev.ts start --port ${appPort} --hostname 127.0.0.1`,
+    command: `"${process.execPath}" node_modules/tsx/dist/cli.mjs lib/emulator/dev.ts start --port ${appPort} --hostname 127.0.0.1`,
     url: `http://127.0.0.1:${appPort}/api/health`,
     cwd: '..',
-    reuseExistingServer: !process.env.CI,
+    // Never test a server this run did not start: a busy port fails the run instead.
+    reuseExistingServer: false,
     timeout: 120_000,
     env: { EMULATOR_PORT: String(emulatorPort), EMULATOR_SEED: '42', NEXT_TELEMETRY_DISABLED: '1', ...env },
   };

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, emulatorOptionsFromEnv, startEmulator } from './index';
 
-const NEXT_BIN = fileURLToPath(new URL('../../node_modules/.bin/next', import.meta.url));
+const NEXT_CLI = fileURLToPath(new URL('../../node_modules/next/dist/bin/next', import.meta.url));
 const SIGNAL_EXIT_BASE = 128;
 
 function nextArguments(argv: readonly string[]): string[] {
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   delete env.AWS_SESSION_TOKEN;
   delete env.AWS_PROFILE;
 
-  const next = spawn(NEXT_BIN, nextArguments(process.argv.slice(2)), { stdio: 'inherit', env });
+  // The same Node binary runs Next, whatever `node` is first on PATH.
+  const next = spawn(process.execPath, [NEXT_CLI, ...nextArguments(process.argv.slice(2))], { stdio: 'inherit', env });
   const forward = (signal: NodeJS.Signals) => {
     if (next.exitCode === null && next.signalCode === null) next.kill(signal);
   };
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', forward);
 
   next.on('error', (error) => {
-    console.error(`Could not start ${NEXT_BIN}: ${error.message}`);
+    console.error(`Could not start ${NEXT_CLI}: ${error.message}`);
     emulator.close().finally(() => process.exit(1));
   });
   next.on('exit', (code, signal) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import nextConfig, { STATIC_SECURITY_HEADERS as configuredStatic, basePathFrom } from '@/next.config.mjs';
+import nextConfig, { STATIC_SECURITY_HEADERS as configuredStatic, basePathFrom, outputFrom } from '@/next.config.mjs';
 import { STATIC_SECURITY_HEADERS, contentSecurityPolicy, servedOverTls } from './security-headers';
 
 const directive = (csp: string, name: string) => csp.split('; ').find((entry) => entry.startsWith(`${name} `)) ?? '';
@@ -32,5 +32,12 @@ describe('security headers', () => {
     expect(basePathFrom('/sagemaker')).toBe('/sagemaker');
     expect(basePathFrom('/tools/sagemaker')).toBe('/tools/sagemaker');
     for (const bad of ['sagemaker', '/sagemaker/', '/a b', '//x']) expect(() => basePathFrom(bad)).toThrow(/BASE_PATH/);
+  });
+
+  it('builds the standalone server only when NEXT_OUTPUT asks for it', () => {
+    expect(outputFrom(undefined)).toBeUndefined();
+    expect(outputFrom('')).toBeUndefined();
+    expect(outputFrom('standalone')).toBe('standalone');
+    for (const bad of ['export', 'Standalone', 'yes']) expect(() => outputFrom(bad)).toThrow(/NEXT_OUTPUT/);
   });
 });
