@@ -7,13 +7,31 @@ export const ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
 
 const EPOCH_SECONDS = /^\d{1,12}(\.\d{1,9})?$/;
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2})))?$/;
 
+/** Epoch seconds, or an ISO 8601 date or time with a zone; every field must exist on the calendar (no 30 February). */
 export function parseInstant(value: string): Date | undefined {
   if (EPOCH_SECONDS.test(value)) return new Date(Math.round(Number(value) * 1000));
-  if (!ISO_8601.test(value)) return undefined;
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const match = ISO_8601.exec(value);
+  if (match === null) return undefined;
+  const field = (index: number) => Number(match[index] ?? 0);
+  const [year, month, day, hour, minute, second] = [field(1), field(2), field(3), field(4), field(5), field(6)];
+  const [offsetHours, offsetMinutes] = [field(9), field(10)];
+  const fraction = Math.round(field(7) * 1000);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const real =
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetHours < 24 &&
+    offsetMinutes < 60;
+  if (!real) return undefined;
+  const offset = (match[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return new Date(utc - offset);
 }
 
 export const instant = z.pipe(

@@ -6,12 +6,13 @@ import { invalidParameter } from './proxy-error';
  * URLSearchParams decodes leniently (a malformed escape stays as typed), so nothing here throws on client input.
  */
 export function readQueryParams(url: URL): Record<string, string> {
-  const values: Record<string, string> = {};
+  const values = new Map<string, string>();
   const seen = new Set<string>();
   for (const [key, value] of url.searchParams) {
     if (seen.has(key)) throw invalidParameter(key, `"${key}" was given more than once; give it at most once.`);
     seen.add(key);
-    if (value !== '') values[key] = value;
+    if (value !== '') values.set(key, value);
   }
-  return values;
+  // Own properties even for keys such as __proto__, so the schema sees and rejects them like any unknown key.
+  return Object.fromEntries(values);
 }

@@ -26,6 +26,11 @@ describe('request validation (answered before any upstream call)', () => {
     ['model-packages', 'NameContains=churn.v2', 'NameContains'],
     ['model-packages', 'ModelPackageGroupName=bad_group', 'ModelPackageGroupName'],
     ['image-versions', 'SortBy=IMAGE_NAME', 'SortBy'],
+    ['images', '__proto__=1', '__proto__'],
+    ['images', 'constructor=1', 'constructor'],
+    ['model-packages', 'toString=x', 'toString'],
+    ['images', 'CreationTimeAfter=2026-02-30', 'CreationTimeAfter'],
+    ['model-packages', 'CreationTimeBefore=2026-04-31T00:00:00Z', 'CreationTimeBefore'],
   ])('%s ?%s names %s', async (route, query, param) => {
     const error = await rejected(route, query, route === 'image-versions' ? { ImageName: 'tf' } : {});
     expect(error.param).toBe(param);
