@@ -131,6 +131,12 @@ describe('AUTH_MODE=alb', () => {
     ['a not-yet-valid assertion', async () => albToken({ claims: { nbf: now() + 600 } }), 'invalid'],
     ['a path-like key id', async () => albToken({ kid: '../../evil' }), 'invalid'],
     [
+      'an email the identity provider has not verified',
+      async () => albToken({ claims: { email_verified: 'false' } }),
+      'invalid',
+    ],
+    ['an assertion issued in the future', async () => albToken({ claims: { iat: now() + 600 } }), 'invalid'],
+    [
       'a tampered payload',
       async () => {
         const [header, , signature] = (await albToken()).split('.');

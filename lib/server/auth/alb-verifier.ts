@@ -35,7 +35,11 @@ export async function verifyAlb(headers: Headers, env: AlbAuthEnv): Promise<Iden
       requiredClaims: ['exp'],
       ...(env.AUTH_JWT_ISSUER === undefined ? {} : { issuer: env.AUTH_JWT_ISSUER }),
     });
-    return identityFromClaims(payload, env.AUTH_GROUPS_CLAIM);
+    return identityFromClaims(payload, {
+      groupsClaim: env.AUTH_GROUPS_CLAIM,
+      clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
+      requireEmailVerified: false,
+    });
   } catch (error) {
     throw refusalFor(error);
   }

@@ -70,6 +70,9 @@ const jwtMode = z.object({
   AUTH_JWT_ALGORITHMS: list(
     z.enum(ASYMMETRIC_ALGORITHMS, { error: `must be among ${ASYMMETRIC_ALGORITHMS.join(', ')}` }),
   ).transform((items) => (items.length === 0 ? ['RS256', 'ES256'] : items)),
+  AUTH_JWT_REQUIRE_EMAIL_VERIFIED: text
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
+    .transform((value) => value !== 'false'),
   ...allowLists,
 });
 

@@ -34,11 +34,35 @@ const claimGroups = z
   .transform((groups) => groups.map((group) => group.trim()).filter(Boolean))
   .catch([]);
 
-/** The identity carried by verified claims; refuses a token naming nobody. */
-export function identityFromClaims(claims: Record<string, unknown>, groupsClaim: string): Identity {
+const emailVerified = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+  .optional()
+  .catch(false);
+
+export interface ClaimRules {
+  groupsClaim: string;
+  clockToleranceSeconds: number;
+  /** Refuse an email that comes without `email_verified: true`; an explicit `false` is refused either way. */
+  requireEmailVerified: boolean;
+  nowSeconds?: number;
+}
+
+/** The identity carried by claims whose signature checked out; refuses a token naming nobody or vouching for nothing. */
+export function identityFromClaims(claims: Record<string, unknown>, rules: ClaimRules): Identity {
+  const now = rules.nowSeconds ?? Math.floor(Date.now() / 1000);
+  if (typeof claims.iat === 'number' && claims.iat > now + rules.clockToleranceSeconds)
+    throw new AuthError('invalid', 'The identity assertion was issued in the future.');
   const email = claimText.parse(claims.email)?.toLowerCase();
+  if (email !== undefined) {
+    const verified = emailVerified.parse(claims.email_verified);
+    if (verified === false || (verified === undefined && rules.requireEmailVerified))
+      throw new AuthError(
+        'invalid',
+        'The identity provider does not vouch for the email in the assertion (email_verified).',
+      );
+  }
   const id = email ?? claimText.parse(claims.preferred_username) ?? claimText.parse(claims.sub);
   if (id === undefined)
     throw new AuthError('invalid', 'The identity assertion names no user (no email, preferred_username or sub).');
-  return { id, email, groups: claimGroups.parse(claims[groupsClaim]) };
+  return { id, email, groups: claimGroups.parse(claims[rules.groupsClaim]) };
 }

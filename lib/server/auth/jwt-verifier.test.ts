@@ -55,6 +55,18 @@ describe('AUTH_MODE=jwt', () => {
     expect(byEc?.id).toBe('user-123');
   });
 
+  it('takes an email without email_verified when AUTH_JWT_REQUIRE_EMAIL_VERIFIED=false, never an unverified one', async () => {
+    const env = jwtEnv({ AUTH_JWT_REQUIRE_EMAIL_VERIFIED: 'false' });
+    const identity = await authenticate(new Headers(bearer(await signToken(rsa, { email_verified: undefined }))), env);
+    expect(identity?.email).toBe('ada@example.com');
+    expect((await refusal(bearer(await signToken(rsa, { email_verified: false })), env)).status).toBe(401);
+  });
+
+  it('accepts an issued-at within the clock tolerance, and email_verified as the string "true"', async () => {
+    const token = await signToken(rsa, { iat: now() + 20, email_verified: 'true' });
+    expect((await authenticate(new Headers(bearer(token)), jwtEnv()))?.id).toBe('ada@example.com');
+  });
+
   it('reads the assertion from the configured header, as Cloudflare Access, Pomerium or IAP send it', async () => {
     const env = jwtEnv({ AUTH_JWT_HEADER: 'Cf-Access-Jwt-Assertion' });
     const identity = await authenticate(new Headers({ 'cf-access-jwt-assertion': await signToken(ec) }), env);
@@ -72,6 +84,18 @@ describe('AUTH_MODE=jwt', () => {
     ['a wrong issuer', async () => bearer(await signToken(rsa, { iss: 'https://evil.example.test' })), 'invalid'],
     ['a wrong audience', async () => bearer(await signToken(rsa, { aud: 'another-app' })), 'invalid'],
     ['an unknown key', async () => bearer(await signToken(stranger)), 'unknown-key'],
+    [
+      'an email the identity provider has not verified',
+      async () => bearer(await signToken(rsa, { email_verified: false })),
+      'invalid',
+    ],
+    ['an email_verified of "false"', async () => bearer(await signToken(rsa, { email_verified: 'false' })), 'invalid'],
+    [
+      'an email without email_verified',
+      async () => bearer(await signToken(rsa, { email_verified: undefined })),
+      'invalid',
+    ],
+    ['a token issued in the future', async () => bearer(await signToken(rsa, { iat: now() + 600 })), 'invalid'],
   ] as const)('refuses %s with 401', async (_name, headers, reason) => {
     const error = await refusal(await headers());
     expect(error.status).toBe(401);

@@ -27,7 +27,11 @@ export async function verifyJwt(headers: Headers, env: JwtAuthEnv): Promise<Iden
       clockTolerance: env.AUTH_CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['exp'],
     });
-    return identityFromClaims(payload, env.AUTH_GROUPS_CLAIM);
+    return identityFromClaims(payload, {
+      groupsClaim: env.AUTH_GROUPS_CLAIM,
+      clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
+      requireEmailVerified: env.AUTH_JWT_REQUIRE_EMAIL_VERIFIED,
+    });
   } catch (error) {
     throw refusalFor(error);
   }

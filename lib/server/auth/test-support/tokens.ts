@@ -20,17 +20,18 @@ const now = () => Math.floor(Date.now() / 1000);
 
 export interface Claims extends JWTPayload {
   email?: string;
+  email_verified?: boolean | string;
   groups?: string[];
 }
 
 /** A token that every verifier configured with ISSUER and AUDIENCE accepts, unless `claims` changes that. */
 export function signToken(key: TestKey, claims: Claims = {}): Promise<string> {
-  return new SignJWT({ email: 'Ada@Example.com', groups: ['ml-readers'], ...claims })
+  return new SignJWT({ email: 'Ada@Example.com', email_verified: true, groups: ['ml-readers'], ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setIssuer(claims.iss ?? ISSUER)
     .setAudience(claims.aud ?? AUDIENCE)
     .setSubject('user-123')
-    .setIssuedAt(now() - 10)
+    .setIssuedAt(claims.iat ?? now() - 10)
     .setNotBefore(claims.nbf ?? now() - 10)
     .setExpirationTime(claims.exp ?? now() + 300)
     .sign(key.privateKey);
