@@ -5,6 +5,7 @@ import { ALB_DATA_HEADER } from './alb-verifier';
 import { parseAuthEnv, type AlbAuthEnv } from './auth-env';
 import { authenticate } from './authenticate';
 import { AuthError } from './identity';
+import { ManualClock } from './test-support/manual-clock';
 import { startKeyServer, type KeyServer } from './test-support/key-server';
 import { now, testKey, type TestKey } from './test-support/tokens';
 
@@ -29,8 +30,11 @@ beforeAll(async () => {
   });
 });
 afterAll(() => server.close());
+let clock: ManualClock;
+
 beforeEach(() => {
-  resetAlbKeysForTests();
+  clock = new ManualClock();
+  resetAlbKeysForTests(clock);
   failing = false;
   server.requests.length = 0;
 });
@@ -156,11 +160,36 @@ describe('AUTH_MODE=alb', () => {
     expect(server.requests).toEqual([]);
   });
 
-  it('answers 503 while the key endpoint fails, and does not keep the failure', async () => {
+  it('answers 503 while the key endpoint fails, asks it again only after a pause, then recovers', async () => {
     failing = true;
-    expect((await refusal(await albToken())).status).toBe(503);
+    for (let attempt = 0; attempt < 10; attempt += 1) expect((await refusal(await albToken())).status).toBe(503);
+    expect(server.requests).toEqual([`/${KID}`]);
     failing = false;
+    expect((await refusal(await albToken())).status).toBe(503);
+    clock.advance(11_000);
     await expect(authenticate(new Headers({ [ALB_DATA_HEADER]: await albToken() }), albEnv())).resolves.not.toBeNull();
+    expect(server.requests).toEqual([`/${KID}`, `/${KID}`]);
+  });
+
+  it('asks for an unknown key id once, and for at most a few new key ids a minute', async () => {
+    const signedIn = async () => authenticate(new Headers({ [ALB_DATA_HEADER]: await albToken() }), albEnv());
+    expect((await signedIn())?.id).toBe('ada@example.com');
+    const forged = async (kid: string) => refusal(await albToken({ signWith: stranger, kid }));
+    expect((await forged(stranger.kid)).reason).toBe('unknown-key');
+    expect((await forged(stranger.kid)).reason).toBe('unknown-key');
+    expect(server.requests).toEqual([`/${KID}`, `/${stranger.kid}`]);
+    const refusals = [];
+    for (let index = 0; index < 100; index += 1) {
+      refusals.push(await forged(`00000000-0000-4000-8000-${String(index).padStart(12, '0')}`));
+    }
+    expect(server.requests.length).toBeLessThanOrEqual(10);
+    expect(refusals.filter((error) => error.status === 503).length).toBeGreaterThan(80);
+    expect(refusals.every((error) => error.status === 401 || error.status === 503)).toBe(true);
+    expect((await signedIn())?.id).toBe('ada@example.com');
+    clock.advance(61_000);
+    server.requests.length = 0;
+    expect((await forged('11111111-0000-4000-8000-000000000000')).reason).toBe('unknown-key');
+    expect(server.requests).toEqual(['/11111111-0000-4000-8000-000000000000']);
   });
 
   it('defaults the key URL to the region of the ARN', async () => {

@@ -5,6 +5,7 @@ import { authenticate } from './authenticate';
 import { AuthError } from './identity';
 import { resetJwksForTests } from './jwt-verifier';
 import { json, startKeyServer, type KeyServer } from './test-support/key-server';
+import { ManualClock } from './test-support/manual-clock';
 import { AUDIENCE, ISSUER, now, signToken, tamper, testKey, unsignedToken, type TestKey } from './test-support/tokens';
 
 let server: KeyServer;
@@ -21,7 +22,12 @@ beforeAll(async () => {
   server = await startKeyServer((path) => (path === '/jwks.json' ? json({ keys: [rsa.jwk, ec.jwk] }) : undefined));
 });
 afterAll(() => server.close());
-beforeEach(() => resetJwksForTests());
+let clock: ManualClock;
+
+beforeEach(() => {
+  clock = new ManualClock();
+  resetJwksForTests(clock);
+});
 
 function jwtEnv(overrides: Record<string, string> = {}): JwtAuthEnv {
   const env = parseAuthEnv({
@@ -118,10 +124,18 @@ describe('AUTH_MODE=jwt', () => {
     expect(error.status).toBe(401);
   });
 
-  it('answers 503, not 401, when the key set cannot be fetched', async () => {
-    const error = await refusal(bearer(await signToken(rsa)), jwtEnv({ AUTH_JWKS_URL: `${server.url}/missing.json` }));
-    expect(error.reason).toBe('unavailable');
-    expect(error.status).toBe(503);
+  it('answers 503, not 401, when the key set cannot be fetched, and asks again only after a pause', async () => {
+    const env = jwtEnv({ AUTH_JWKS_URL: `${server.url}/missing.json` });
+    server.requests.length = 0;
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const error = await refusal(bearer(await signToken(rsa)), env);
+      expect(error.reason).toBe('unavailable');
+      expect(error.status).toBe(503);
+    }
+    expect(server.requests).toEqual(['/missing.json']);
+    clock.advance(11_000);
+    await refusal(bearer(await signToken(rsa)), env);
+    expect(server.requests).toEqual(['/missing.json', '/missing.json']);
   });
 
   it('applies the allow-lists with 403: emails, @domains and groups', async () => {

@@ -1,19 +1,35 @@
 import 'server-only';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { JwtAuthEnv } from './auth-env';
 import { identityFromClaims, type Identity } from './identity';
+import { FailedFetches, type Clock } from './key-fetch-limits';
 import { readToken, refusalFor } from './token';
 
-type KeySet = ReturnType<typeof createRemoteJWKSet>;
-const keySets = new Map<string, KeySet>();
+let keySets = new Map<string, JWTVerifyGetKey>();
+let failed = new FailedFetches(performance);
 
-function keySet(url: string): KeySet {
-  let set = keySets.get(url);
-  if (set === undefined) {
-    set = createRemoteJWKSet(new URL(url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
-    keySets.set(url, set);
-  }
-  return set;
+/** The remote key set; while its last fetch failed recently, requests are refused without fetching it again. */
+function keySet(url: string): JWTVerifyGetKey {
+  const known = keySets.get(url);
+  if (known !== undefined) return known;
+  const remote = createRemoteJWKSet(new URL(url), {
+    timeoutDuration: 5_000,
+    cooldownDuration: 30_000,
+    cacheMaxAge: 600_000,
+  });
+  const guarded: JWTVerifyGetKey = async (header, token) => {
+    const failure = failed.recall(url);
+    if (failure !== undefined) throw failure;
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      const refusal = refusalFor(error);
+      if (refusal.reason === 'unavailable') failed.remember(url, refusal);
+      throw error;
+    }
+  };
+  keySets.set(url, guarded);
+  return guarded;
 }
 
 /** Verifies a JWT signed with a key from the configured JWKS (oauth2-proxy, Pomerium, Cloudflare Access, Google IAP). */
@@ -37,6 +53,7 @@ export async function verifyJwt(headers: Headers, env: JwtAuthEnv): Promise<Iden
   }
 }
 
-export function resetJwksForTests(): void {
-  keySets.clear();
+export function resetJwksForTests(clock: Clock = performance): void {
+  keySets = new Map();
+  failed = new FailedFetches(clock);
 }
