@@ -2,4 +2,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { enforceConfig } = await import('@/lib/server/config-check');
   enforceConfig();
+  const { gateRulesFromEnv, installHttpGate } = await import('@/lib/server/http-gate');
+  installHttpGate(gateRulesFromEnv());
 }

@@ -11,7 +11,6 @@ import { serverEnv } from './env';
 import { collectPage } from './follow-pages';
 import { proxyLogger } from './logger';
 import { cachedOrLoad } from './page-cache';
-import { ProxyError } from './proxy-error';
 import { readQueryParams } from './query-params';
 import { errorResponse, successResponse } from './respond';
 import { fromUpstream } from './upstream-error';
@@ -93,7 +92,7 @@ function requestParamNames(request: Request): string[] {
   return [...new URL(request.url).searchParams.keys(), 'ImageName'];
 }
 
-/** GET handler and 405 answers for one list resource, driven by its spec and SDK adapter. */
+/** The GET handler of one list resource, driven by its spec and SDK adapter; other methods never get this far. */
 export function listRoute<Query extends PageQuery, Path extends object, Row>(
   spec: Spec<Query, Path>,
   adapter: ListAdapter<Query, Path, Row>,
@@ -122,16 +121,5 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
       return errorResponse(error, requestId);
     }
   }
-  function methodNotAllowed(request: Request): Response {
-    const error = new ProxyError(405, 'MethodNotAllowed', `${request.method} is not supported; use GET.`);
-    return errorResponse(error, randomUUID());
-  }
-  return {
-    GET,
-    POST: methodNotAllowed,
-    PUT: methodNotAllowed,
-    PATCH: methodNotAllowed,
-    DELETE: methodNotAllowed,
-    OPTIONS: methodNotAllowed,
-  };
+  return { GET };
 }

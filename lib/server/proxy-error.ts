@@ -12,6 +12,9 @@ export type ProxyErrorCode =
   | 'UpstreamUnavailable'
   | 'UpstreamError'
   | 'MethodNotAllowed'
+  | 'Unauthenticated'
+  | 'Forbidden'
+  | 'AuthUnavailable'
   | 'Internal';
 
 export interface ProxyErrorDetails {

@@ -9,6 +9,9 @@ export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** For answers that are not documents (refusals, the favicon, robots.txt): they may load nothing at all. */
+export const NON_DOCUMENT_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 export interface PolicyOptions {
   nonce: string;
   development: boolean;

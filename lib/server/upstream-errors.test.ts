@@ -96,15 +96,6 @@ describe('upstream errors', () => {
     expect(expectError(await callRoute('images'), 500, 'NotConfigured').message).toContain('PROXY_FOLLOW_MAX_CALLS');
   });
 
-  it('answers other methods with 405 and Allow', async () => {
-    await start();
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const) {
-      const reply = await callRoute('model-packages', '', {}, method);
-      expectError(reply, 405, 'MethodNotAllowed');
-      expect(reply.headers.get('allow')).toBe('GET, HEAD');
-    }
-  });
-
   it('logs one JSON line with the request id and the upstream request id', async () => {
     await start({ PROXY_LOG_LEVEL: 'info' });
     const lines: string[] = [];

@@ -2,4 +2,4 @@ import { imagesSpec } from '@/lib/resources/images';
 import { imagesAdapter } from '@/lib/sagemaker/images';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = listRoute(imagesSpec, imagesAdapter);
+export const { GET } = listRoute(imagesSpec, imagesAdapter);

@@ -1,2 +1,2 @@
 export const dynamic = 'force-dynamic';
-export { GET, POST, PUT, PATCH, DELETE, OPTIONS } from '@/lib/server/readiness-route';
+export { GET } from '@/lib/server/readiness-route';

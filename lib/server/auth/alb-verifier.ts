@@ -1,12 +1,12 @@
 import 'server-only';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { albRegion, type AlbAuthEnv } from './auth-env';
+import { ALB_HEADERS, albRegion, type AlbAuthEnv } from './auth-env';
 import { albKeyBaseUrl, albPublicKey } from './alb-keys';
 import { AuthError, identityFromClaims, type Identity } from './identity';
 import { readToken, refusalFor } from './token';
 
-export const ALB_DATA_HEADER = 'x-amzn-oidc-data';
+export const ALB_DATA_HEADER = ALB_HEADERS[0];
 
 const albHeader = z.object({ alg: z.literal('ES256'), kid: z.string(), signer: z.string() });
 

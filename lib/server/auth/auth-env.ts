@@ -133,6 +133,23 @@ export function authEnv(): AuthEnv {
   return cached;
 }
 
+/** ALB OIDC adds the signed claims, the access token and the subject. */
+export const ALB_HEADERS = ['x-amzn-oidc-data', 'x-amzn-oidc-accesstoken', 'x-amzn-oidc-identity'] as const;
+
+/** The headers a mode reads identity from; each must come at most once, since a repeat would be merged or dropped. */
+export function identityHeaderNames(env: AuthEnv): string[] {
+  switch (env.AUTH_MODE) {
+    case 'none':
+      return [];
+    case 'jwt':
+      return [env.AUTH_JWT_HEADER];
+    case 'alb':
+      return [...ALB_HEADERS];
+    case 'header':
+      return [env.AUTH_HEADER_SECRET_NAME, env.AUTH_HEADER_EMAIL, env.AUTH_HEADER_USER, env.AUTH_HEADER_GROUPS];
+  }
+}
+
 /** The region an ALB ARN lives in. */
 export function albRegion(arn: string): string {
   return ALB_ARN.exec(arn)?.[1] ?? '';

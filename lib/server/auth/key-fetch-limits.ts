@@ -15,7 +15,7 @@ export class FailedFetches {
   private readonly failures: LRUCache<string, AuthError>;
 
   constructor(clock: Clock) {
-    this.failures = new LRUCache<string, AuthError>({ max: 1024, ttl: MINUTE_MS, perf: clock });
+    this.failures = new LRUCache<string, AuthError>({ max: 1024, ttl: MINUTE_MS, ttlResolution: 0, perf: clock });
   }
 
   recall(url: string): AuthError | undefined {

@@ -17,12 +17,11 @@ export async function callRoute(
   route: RouteName,
   query = '',
   params: Record<string, string> = {},
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' = 'GET',
 ): Promise<ProxyReply> {
   const segment = encodeURIComponent((params.ImageName ?? '').replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
   const path = route === 'image-versions' ? `/api/images/${segment}/versions` : `/api/${route}`;
-  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`, { method });
-  const response = await handlers[route][method](request, { params: Promise.resolve(params) });
+  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`);
+  const response = await handlers[route].GET(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) };
 }

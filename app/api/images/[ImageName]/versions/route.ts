@@ -2,4 +2,4 @@ import { imageVersionsSpec } from '@/lib/resources/image-versions';
 import { imageVersionsAdapter } from '@/lib/sagemaker/image-versions';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = listRoute(imageVersionsSpec, imageVersionsAdapter);
+export const { GET } = listRoute(imageVersionsSpec, imageVersionsAdapter);
