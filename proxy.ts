@@ -5,6 +5,7 @@ export function proxy(request: NextRequest): Promise<Response> {
   return guardRequest(request);
 }
 
+/** Everything but hashed build assets and the image optimizer, neither of which renders a page. */
 export const config = {
-  matcher: ['/((?!_next/static/|_next/image|favicon.ico$|robots.txt$).*)'],
+  matcher: ['/((?!_next/static/|_next/image).*)'],
 };

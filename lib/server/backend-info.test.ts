@@ -37,6 +37,20 @@ describe('getBackendInfo', () => {
     });
   });
 
+  it('never shows the userinfo of an endpoint, and labels a custom one by its host', () => {
+    const info = withEnv({
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL_SAGEMAKER: 'https://svc:Passw0rd@vpce-0123.sagemaker.internal.example/api/',
+    });
+    expect(info).toEqual({
+      kind: 'custom',
+      region: 'eu-west-1',
+      endpoint: 'https://vpce-0123.sagemaker.internal.example/api/',
+      label: 'vpce-0123.sagemaker.internal.example · eu-west-1',
+    });
+    expect(JSON.stringify(info)).not.toMatch(/Passw0rd|svc:/);
+  });
+
   it('prefers the service-specific endpoint', () => {
     const info = withEnv({ AWS_ENDPOINT_URL_SAGEMAKER: 'http://[::1]:1', AWS_ENDPOINT_URL: 'https://x.example.com' });
     expect(info.kind).toBe('emulator');

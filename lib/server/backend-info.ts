@@ -4,14 +4,16 @@ import { serverEnv } from './env';
 export interface BackendInfo {
   kind: 'emulator' | 'aws' | 'custom';
   region: string | null;
+  /** The configured endpoint without any userinfo, for `--endpoint-url`; null for AWS's own. */
   endpoint: string | null;
+  /** Where the data comes from in a few words: a custom endpoint by its host only. */
   label: string;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
 
-function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
+function isLoopback(url: URL): boolean {
+  const host = url.hostname;
   return LOOPBACK_HOSTS.has(host) || host.startsWith('127.') || host.endsWith('.localhost');
 }
 
@@ -24,10 +26,15 @@ export function backendTarget(): { region: string | null; endpoint: string | nul
   };
 }
 
+/** Where the data comes from, safe to show a signed-in user: an endpoint's userinfo never leaves the server. */
 export function getBackendInfo(): BackendInfo {
   const { region, endpoint } = backendTarget();
   const where = region ?? 'no region';
   if (endpoint === null) return { kind: 'aws', region, endpoint, label: `AWS · ${where}` };
-  if (isLoopback(endpoint)) return { kind: 'emulator', region, endpoint, label: `Emulator · ${where}` };
-  return { kind: 'custom', region, endpoint, label: `${new URL(endpoint).host} · ${where}` };
+  const url = new URL(endpoint);
+  url.username = '';
+  url.password = '';
+  const shown = url.pathname === '/' ? url.origin : `${url.origin}${url.pathname}`;
+  if (isLoopback(url)) return { kind: 'emulator', region, endpoint: shown, label: `Emulator · ${where}` };
+  return { kind: 'custom', region, endpoint: shown, label: `${url.host} · ${where}` };
 }

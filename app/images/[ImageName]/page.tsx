@@ -17,13 +17,14 @@ interface Props {
   searchParams: Promise<SearchParams>;
 }
 
+/** Next hands the route parameters over decoded. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ImageName } = await params;
-  return { title: `${decodeURIComponent(ImageName)} versions` };
+  return { title: `${ImageName} versions` };
 }
 
 export default async function ImageVersionsPage({ params, searchParams }: Props) {
-  const parsed = imageVersionPath.safeParse({ ImageName: decodeURIComponent((await params).ImageName) });
+  const parsed = imageVersionPath.safeParse({ ImageName: (await params).ImageName });
   if (!parsed.success) notFound();
   const imageName = parsed.data.ImageName;
   preloadFirstPage('image-versions', { ImageName: imageName }, await searchParams);

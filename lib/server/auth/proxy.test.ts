@@ -7,7 +7,7 @@ import { resetAuthEnvForTests } from './auth-env';
 import { resetJwksForTests } from './jwt-verifier';
 import { json, startKeyServer, type KeyServer } from './test-support/key-server';
 import { AUDIENCE, ISSUER, signToken, testKey, type TestKey } from './test-support/tokens';
-import { USER_HEADER, userFromHeaders } from './user-header';
+import { AUTHENTICATED_HEADER, USER_HEADER, userFromHeaders } from './user-header';
 
 let server: KeyServer;
 let key: TestKey;
@@ -123,11 +123,41 @@ describe('proxy.ts', () => {
     expect(userFromHeaders(forwarded(response))?.id).toBe('ada');
   });
 
-  it('answers 405 to API writes before anything else', async () => {
+  it('marks authenticated requests, strips a forged mark, and leaves open paths unmarked', async () => {
+    useJwt();
+    const token = { authorization: `Bearer ${await signToken(key)}` };
+    const signedIn = await call('/images', { headers: { ...token, [AUTHENTICATED_HEADER]: '0' } });
+    expect(forwarded(signedIn).get(AUTHENTICATED_HEADER)).toBe('1');
+    for (const path of ['/favicon.ico', '/robots.txt', '/api/health']) {
+      const open = await call(path, { headers: { [AUTHENTICATED_HEADER]: '1' } });
+      expect(passed(open)).toBe(true);
+      expect(forwarded(open).has(AUTHENTICATED_HEADER)).toBe(false);
+    }
     useEnv({ AUTH_MODE: 'none' });
-    const response = await call('/api/images', { method: 'POST' });
-    expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(forwarded(await call('/images')).get(AUTHENTICATED_HEADER)).toBe('1');
+  });
+
+  it('passes a segment that is not valid percent-encoding on as its literal text', async () => {
+    useEnv({ AUTH_MODE: 'none' });
+    const cases: [string, string][] = [
+      ['/images/%zz', '/images/%25zz'],
+      ['/api/images/%/versions', '/api/images/%25/versions'],
+      ['/images/%E0%A4%A', '/images/%25E0%25A4%25A'],
+      ['/images/%ED%A0%80', '/images/%25ED%25A0%2580'],
+    ];
+    for (const [sent, literal] of cases) {
+      const response = await call(sent);
+      expect(new URL(response.headers.get('x-middleware-rewrite') ?? '').pathname).toBe(literal);
+      expect(forwarded(response).get(AUTHENTICATED_HEADER)).toBe('1');
+    }
+    const valid = await call('/images/a%25b');
+    expect(valid.headers.get('x-middleware-rewrite')).toBeNull();
+    expect(passed(valid)).toBe(true);
+  });
+
+  it('refuses before rewriting: a malformed path without a token gets 401', async () => {
+    useJwt();
+    expect((await call('/images/%zz')).status).toBe(401);
   });
 
   it('sets the same nonce CSP on the request and the response, fresh per request', async () => {

@@ -4,33 +4,26 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { proxyLogger } from '../logger';
 import { recordAuthRefusal } from '../metrics';
 import { opsEnv } from '../ops-env';
+import { ProxyError } from '../proxy-error';
+import { errorResponse } from '../respond';
 import { createNonce, securityHeaders, servedOverTls } from '../security-headers';
 import { authEnv } from './auth-env';
 import { authenticate } from './authenticate';
 import { sameSecret } from './header-verifier';
 import { AuthError, type Identity } from './identity';
-import { encodeUser, USER_HEADER } from './user-header';
+import { literalPath } from './literal-path';
+import { AUTHENTICATED_HEADER, encodeUser, USER_HEADER } from './user-header';
 
-/** Probes and load balancer health checks carry no identity. */
-const OPEN_PATHS = new Set(['/api/health', '/api/ready']);
-const READ_METHODS = new Set(['GET', 'HEAD']);
+/** Probes, load balancer health checks and the browser's and crawlers' own requests carry no identity. */
+const OPEN_PATHS = new Set(['/api/health', '/api/ready', '/favicon.ico', '/robots.txt']);
+const REFUSAL_CODES = { 401: 'Unauthenticated', 403: 'Forbidden', 503: 'AuthUnavailable' } as const;
 
 function refusal(error: AuthError, api: boolean, requestId: string): Response {
-  const code = { 401: 'Unauthenticated', 403: 'Forbidden', 503: 'AuthUnavailable' }[error.status];
   const message = error.status === 503 ? 'Sign-in cannot be verified right now; retry shortly.' : error.message;
-  const headers = { 'cache-control': 'no-store', 'x-request-id': requestId };
-  if (api) return Response.json({ error: { code, message, requestId } }, { status: error.status, headers });
-  return new Response(`${error.status} ${code}: ${message}\n`, {
-    status: error.status,
-    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
-  });
-}
-
-function methodNotAllowed(method: string, requestId: string): Response {
-  const error = { code: 'MethodNotAllowed', message: `${method} is not supported; use GET.`, requestId };
-  return Response.json(
-    { error },
-    { status: 405, headers: { allow: 'GET, HEAD', 'cache-control': 'no-store', 'x-request-id': requestId } },
+  return errorResponse(
+    new ProxyError(error.status, REFUSAL_CODES[error.status], message),
+    requestId,
+    api ? 'json' : 'text',
   );
 }
 
@@ -45,10 +38,13 @@ function metricsScraper(request: NextRequest): boolean {
   );
 }
 
-async function identify(request: NextRequest, requestId: string): Promise<Identity | null | Response> {
-  if (OPEN_PATHS.has(request.nextUrl.pathname) || metricsScraper(request)) return null;
+type Verdict =
+  { kind: 'open' } | { kind: 'authenticated'; identity: Identity | null } | { kind: 'refused'; response: Response };
+
+async function verdict(request: NextRequest, requestId: string): Promise<Verdict> {
+  if (OPEN_PATHS.has(request.nextUrl.pathname) || metricsScraper(request)) return { kind: 'open' };
   try {
-    return await authenticate(request.headers, authEnv());
+    return { kind: 'authenticated', identity: await authenticate(request.headers, authEnv()) };
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     recordAuthRefusal(error.reason);
@@ -61,21 +57,29 @@ async function identify(request: NextRequest, requestId: string): Promise<Identi
     };
     if (error.status === 503) proxyLogger().error(log, error.message);
     else proxyLogger().warn(log, error.message);
-    return refusal(error, request.nextUrl.pathname.startsWith('/api/'), requestId);
+    return { kind: 'refused', response: refusal(error, request.nextUrl.pathname.startsWith('/api/'), requestId) };
   }
 }
 
-function forwardedHeaders(request: NextRequest, identity: Identity | null, csp: string): Headers {
+function forwardedHeaders(request: NextRequest, outcome: Verdict, csp: string): Headers {
   const headers = new Headers(request.headers);
   headers.delete(USER_HEADER);
+  headers.delete(AUTHENTICATED_HEADER);
   const env = authEnv();
   if (env.AUTH_MODE === 'header') headers.delete(env.AUTH_HEADER_SECRET_NAME);
-  if (identity !== null) headers.set(USER_HEADER, encodeUser(identity));
+  if (outcome.kind === 'authenticated') {
+    headers.set(AUTHENTICATED_HEADER, '1');
+    if (outcome.identity !== null) headers.set(USER_HEADER, encodeUser(outcome.identity));
+  }
   headers.set('content-security-policy', csp);
   return headers;
 }
 
-/** Refuses unverified requests, passes the verified user on as a request header, and sets the security headers. */
+/**
+ * Refuses unverified requests, passes the verified user on as request headers, and sets the security headers.
+ * A path segment that is not valid percent-encoding is passed on as the literal text typed, so the page or
+ * route answers it as a name it does not know instead of Next failing on it.
+ */
 export async function guardRequest(request: NextRequest): Promise<Response> {
   const requestId = randomUUID();
   const policy = securityHeaders({
@@ -84,15 +88,21 @@ export async function guardRequest(request: NextRequest): Promise<Response> {
     tls: servedOverTls(request.nextUrl, request.headers.get('x-forwarded-proto')),
   });
   const csp = policy['content-security-policy'] ?? '';
-  const api = request.nextUrl.pathname.startsWith('/api/');
-  const outcome =
-    api && !READ_METHODS.has(request.method)
-      ? methodNotAllowed(request.method, requestId)
-      : await identify(request, requestId);
-  const response =
-    outcome instanceof Response
-      ? outcome
-      : NextResponse.next({ request: { headers: forwardedHeaders(request, outcome, csp) } });
+  const outcome = await verdict(request, requestId);
+  let response: Response;
+  if (outcome.kind === 'refused') {
+    response = outcome.response;
+  } else {
+    const forwarded = { request: { headers: forwardedHeaders(request, outcome, csp) } };
+    const literal = literalPath(request.nextUrl.pathname);
+    if (literal === undefined) {
+      response = NextResponse.next(forwarded);
+    } else {
+      const target = request.nextUrl.clone();
+      target.pathname = literal;
+      response = NextResponse.rewrite(target, forwarded);
+    }
+  }
   for (const [name, value] of Object.entries(policy)) response.headers.set(name, value);
   return response;
 }

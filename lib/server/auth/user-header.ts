@@ -5,6 +5,13 @@ import type { Identity } from './identity';
 /** Set by proxy.ts on the request after verification; any copy sent by the client is removed first. */
 export const USER_HEADER = 'x-dashboard-user';
 
+/** Set by proxy.ts on every request it authenticated (with AUTH_MODE=none too); absent on open paths. */
+export const AUTHENTICATED_HEADER = 'x-dashboard-authenticated';
+
+export function requestAuthenticated(headers: Pick<Headers, 'get'>): boolean {
+  return headers.get(AUTHENTICATED_HEADER) === '1';
+}
+
 const currentUser = z.object({ id: z.string().min(1), email: z.string().optional() });
 
 export type CurrentUser = z.infer<typeof currentUser>;
