@@ -84,6 +84,15 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
       details,
     );
   }
+  if (name === 'SyntaxError' && status !== undefined) {
+    return new ProxyError(
+      502,
+      'UpstreamError',
+      `SageMaker answered HTTP ${status} with a body that is not JSON: an error page from a proxy in between, ` +
+        'or an endpoint that does not serve this API.',
+      details,
+    );
+  }
   if (name === 'CredentialsProviderError') {
     return new ProxyError(
       500,

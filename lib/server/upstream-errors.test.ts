@@ -1,10 +1,12 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { resetLoggerForTests } from './logger';
 import { errorReply, pageReply } from './test-support/replies';
 import { callRoute } from './test-support/routes';
-import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 
@@ -28,7 +30,34 @@ function expectError(reply: { status: number; headers: Headers; body: unknown },
   return error;
 }
 
+/** An endpoint that answers every request with this status and an HTML body, like a proxy's error page. */
+async function htmlEndpoint(status: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(status, { 'content-type': 'text/html' });
+    response.end('<html><body><h1>Bad gateway</h1></body></html>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
 describe('upstream errors', () => {
+  it.each([
+    [500, 'SageMaker answered HTTP 500 with a body that is not JSON'],
+    [404, 'SageMaker answered HTTP 404 with a body that is not JSON'],
+    [200, 'SageMaker answered HTTP 200 with a body that is not JSON'],
+  ])('says what a non-JSON answer with HTTP %i was', async (status, message) => {
+    const endpoint = await htmlEndpoint(status);
+    try {
+      stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: endpoint.url, AWS_MAX_ATTEMPTS: '1' });
+      const error = expectError(await callRoute('images'), 502, 'UpstreamError');
+      expect(error.message).toContain(message);
+      expect(error.message).not.toMatch(/SyntaxError/);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
   it('maps an unknown image to 404 NotFound', async () => {
     await start();
     const error = expectError(await callRoute('image-versions', '', { ImageName: 'no-such-image' }), 404, 'NotFound');
