@@ -4,17 +4,32 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { backendTarget } from '@/lib/server/backend-info';
 import { serverEnv } from '@/lib/server/env';
 import { upstreamMetricsPlugin } from '@/lib/server/metrics-sdk';
+import { Lanes } from './lanes';
 
 export interface SageMakerBackend {
   client: SageMakerClient;
   /** Region, endpoint and credential identity; part of every cache key. */
   identity: string;
+  /**
+   * Runs one SDK call in the lane of its operation, so a slow operation fills its own lane and never the
+   * sockets or slots of another; the signal both leaves the queue and aborts the request in flight.
+   */
+  run<T>(
+    operation: string,
+    signal: AbortSignal | undefined,
+    call: (abortSignal?: AbortSignal) => Promise<T>,
+  ): Promise<T>;
 }
 
+/** Operations a backend calls; the socket pool has room for every lane at once. */
+const OPERATION_LANES = 8;
+
 const clients = new Map<string, SageMakerClient>();
+let lanes: Lanes | undefined;
 
 function createClient(region: string | undefined): SageMakerClient {
   const env = serverEnv();
+  const agent = { keepAlive: true, maxSockets: env.SAGEMAKER_MAX_CONCURRENCY * OPERATION_LANES };
   const client = new SageMakerClient({
     // The JS SDK reads AWS_REGION but not AWS_DEFAULT_REGION, which the AWS CLI honours.
     ...(region === undefined ? {} : { region }),
@@ -24,6 +39,8 @@ function createClient(region: string | undefined): SageMakerClient {
       connectionTimeout: env.SAGEMAKER_CONNECT_TIMEOUT_MS,
       requestTimeout: env.SAGEMAKER_TIMEOUT_MS,
       throwOnRequestTimeout: true,
+      httpAgent: agent,
+      httpsAgent: agent,
     }),
   });
   client.middlewareStack.use(upstreamMetricsPlugin);
@@ -40,10 +57,17 @@ export function sageMakerBackend(): SageMakerBackend {
     client = createClient(region ?? undefined);
     clients.set(identity, client);
   }
-  return { client, identity };
+  lanes ??= new Lanes(env.SAGEMAKER_MAX_CONCURRENCY, env.SAGEMAKER_QUEUE_TIMEOUT_MS);
+  const shared = lanes;
+  return {
+    client,
+    identity,
+    run: (operation, signal, call) => shared.run(`${identity}|${operation}`, signal, () => call(signal)),
+  };
 }
 
 export function resetClientsForTests(): void {
   for (const client of clients.values()) client.destroy();
   clients.clear();
+  lanes = undefined;
 }

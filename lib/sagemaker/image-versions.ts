@@ -19,8 +19,10 @@ export function listImageVersionsInput({
 
 export const imageVersionsAdapter: ListAdapter<ImageVersionQuery, ImageVersionPath, ImageVersionRow> = {
   defaultPageSize: 10,
-  async listPage(client, request) {
-    const output = await client.send(new ListImageVersionsCommand(listImageVersionsInput(request)));
+  async listPage(backend, request) {
+    const output = await backend.run('ListImageVersions', request.signal, (abortSignal) =>
+      backend.client.send(new ListImageVersionsCommand(listImageVersionsInput(request)), { abortSignal }),
+    );
     return toPage(imageVersionRow, output.ImageVersions, output);
   },
 };

@@ -13,8 +13,10 @@ export function listImagesInput({
 
 export const imagesAdapter: ListAdapter<ImageQuery, unknown, ImageRow> = {
   defaultPageSize: 10,
-  async listPage(client, request) {
-    const output = await client.send(new ListImagesCommand(listImagesInput(request)));
+  async listPage(backend, request) {
+    const output = await backend.run('ListImages', request.signal, (abortSignal) =>
+      backend.client.send(new ListImagesCommand(listImagesInput(request)), { abortSignal }),
+    );
     return toPage(imageRow, output.Images, output);
   },
 };

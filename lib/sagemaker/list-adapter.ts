@@ -1,9 +1,9 @@
 import 'server-only';
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type * as z from 'zod/mini';
+import type { SageMakerBackend } from './client';
 import { toJsonShape } from './to-row';
 
-export type { SageMakerClient };
+export type { SageMakerBackend };
 
 export interface PageRequest<Query, Path> {
   /** The validated query without MaxResults and NextToken. */
@@ -11,6 +11,8 @@ export interface PageRequest<Query, Path> {
   path: Path;
   maxResults: number;
   nextToken: string | undefined;
+  /** Aborts the call, waiting or in flight, once nobody wants its answer. */
+  signal?: AbortSignal;
 }
 
 export interface UpstreamPage<Row> {
@@ -22,7 +24,7 @@ export interface UpstreamPage<Row> {
 export interface ListAdapter<Query, Path, Row> {
   /** The page size the API uses when MaxResults is absent. */
   defaultPageSize: number;
-  listPage(client: SageMakerClient, request: PageRequest<Query, Path>): Promise<UpstreamPage<Row>>;
+  listPage(backend: SageMakerBackend, request: PageRequest<Query, Path>): Promise<UpstreamPage<Row>>;
 }
 
 export class UpstreamShapeError extends Error {

@@ -14,8 +14,10 @@ export function listModelPackagesInput({
 /** ListModelPackages documents no default page size; 10 matches the image APIs. */
 export const modelPackagesAdapter: ListAdapter<ModelPackageQuery, unknown, ModelPackageRow> = {
   defaultPageSize: 10,
-  async listPage(client, request) {
-    const output = await client.send(new ListModelPackagesCommand(listModelPackagesInput(request)));
+  async listPage(backend, request) {
+    const output = await backend.run('ListModelPackages', request.signal, (abortSignal) =>
+      backend.client.send(new ListModelPackagesCommand(listModelPackagesInput(request)), { abortSignal }),
+    );
     return toPage(modelPackageRow, output.ModelPackageSummaryList, output);
   },
 };

@@ -35,6 +35,8 @@ const envSchema = z.object({
     .transform((value) => value ?? 'standard'),
   SAGEMAKER_TIMEOUT_MS: integer(100, 120_000, 10_000),
   SAGEMAKER_CONNECT_TIMEOUT_MS: integer(50, 60_000, 3_000),
+  SAGEMAKER_MAX_CONCURRENCY: integer(1, 256, 10),
+  SAGEMAKER_QUEUE_TIMEOUT_MS: integer(0, 60_000, 5_000),
   PROXY_CACHE_TTL_MS: integer(0, 3_600_000, 5_000),
   PROXY_CACHE_MAX_ENTRIES: integer(1, 1_000_000, 500),
   PROXY_CACHE_MAX_BYTES: integer(1024, 1024 ** 3, 32 * 1024 ** 2),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListAdapter, PageRequest, SageMakerClient } from '@/lib/sagemaker/list-adapter';
+import type { ListAdapter, PageRequest, SageMakerBackend } from '@/lib/sagemaker/list-adapter';
 import { collectPage } from './follow-pages';
 
 type Query = { NameContains?: string; MaxResults?: number; NextToken?: string };
@@ -24,7 +24,7 @@ function scanningAdapter(
   };
 }
 
-const client = {} as SageMakerClient;
+const backend = {} as SageMakerBackend;
 const rows = Array.from({ length: 100 }, (_, index) => (index % 17 === 5 ? `match-${index}` : `row-${index}`));
 const wide = { maxCalls: 100, maxMs: 10_000 };
 
@@ -33,7 +33,7 @@ describe('collectPage', () => {
     const adapter = scanningAdapter(rows);
     const page = await collectPage(
       adapter,
-      client,
+      backend,
       { query: { NameContains: 'match', MaxResults: 3 }, path: {} },
       wide,
     );
@@ -46,7 +46,12 @@ describe('collectPage', () => {
   });
 
   it('uses the default page size as the target and stops at the end of the listing', async () => {
-    const page = await collectPage(scanningAdapter(rows), client, { query: { NameContains: 'match' }, path: {} }, wide);
+    const page = await collectPage(
+      scanningAdapter(rows),
+      backend,
+      { query: { NameContains: 'match' }, path: {} },
+      wide,
+    );
     expect(page.items).toHaveLength(6);
     expect(page).toMatchObject({ nextToken: null, budgetExhausted: false });
   });
@@ -54,7 +59,7 @@ describe('collectPage', () => {
   it('stops on the call budget with the pending token', async () => {
     const page = await collectPage(
       scanningAdapter(rows),
-      client,
+      backend,
       { query: { NameContains: 'match', MaxResults: 2 }, path: {} },
       { maxCalls: 2, maxMs: 10_000 },
     );
@@ -64,7 +69,7 @@ describe('collectPage', () => {
   it('stops on the time budget', async () => {
     const page = await collectPage(
       scanningAdapter(rows),
-      client,
+      backend,
       { query: { NameContains: 'match', MaxResults: 50 }, path: {} },
       { maxCalls: 100, maxMs: 0 },
     );
@@ -73,11 +78,11 @@ describe('collectPage', () => {
 
   it('throws when the first call fails, and keeps the progress when a later one does', async () => {
     await expect(
-      collectPage(scanningAdapter(rows, new Set([1])), client, { query: {}, path: {} }, wide),
+      collectPage(scanningAdapter(rows, new Set([1])), backend, { query: {}, path: {} }, wide),
     ).rejects.toThrow('Rate exceeded');
     const page = await collectPage(
       scanningAdapter(rows, new Set([2])),
-      client,
+      backend,
       { query: { NameContains: 'match', MaxResults: 2 }, path: {} },
       wide,
     );

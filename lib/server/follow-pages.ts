@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ListAdapter, SageMakerClient } from '@/lib/sagemaker/list-adapter';
+import type { ListAdapter, SageMakerBackend } from '@/lib/sagemaker/list-adapter';
 
 export interface FollowBudget {
   maxCalls: number;
@@ -20,6 +20,7 @@ export interface CollectedPage<Row> {
 interface FollowInput<Query, Path> {
   query: Query & { MaxResults?: number; NextToken?: string };
   path: Path;
+  signal?: AbortSignal;
 }
 
 /**
@@ -28,8 +29,8 @@ interface FollowInput<Query, Path> {
  */
 export async function collectPage<Query, Path, Row>(
   adapter: ListAdapter<Query, Path, Row>,
-  client: SageMakerClient,
-  { query, path }: FollowInput<Query, Path>,
+  backend: SageMakerBackend,
+  { query, path, signal }: FollowInput<Query, Path>,
   budget: FollowBudget,
 ): Promise<CollectedPage<Row>> {
   const { MaxResults, NextToken, ...filters } = query;
@@ -46,18 +47,19 @@ export async function collectPage<Query, Path, Row>(
   for (;;) {
     const pending = page.nextToken ?? undefined;
     try {
-      const upstream = await adapter.listPage(client, {
+      const upstream = await adapter.listPage(backend, {
         query: filters,
         path,
         maxResults: target - page.items.length,
         nextToken: pending,
+        signal,
       });
       page.calls += 1;
       page.items.push(...upstream.items);
       page.nextToken = upstream.nextToken ?? null;
       if (upstream.requestId !== undefined) page.upstreamRequestIds.push(upstream.requestId);
     } catch (error) {
-      if (page.calls === 0) throw error;
+      if (page.calls === 0 || signal?.aborted) throw error;
       return { ...page, budgetExhausted: true, interruptedBy: error };
     }
     if (page.nextToken === null || page.items.length >= target) return page;

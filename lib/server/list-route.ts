@@ -10,6 +10,7 @@ import { cacheKey } from './cache-key';
 import { serverEnv } from './env';
 import { collectPage } from './follow-pages';
 import { proxyLogger } from './logger';
+import { ProxyError } from './proxy-error';
 import { cachedOrLoad } from './page-cache';
 import { readQueryParams } from './query-params';
 import { errorResponse, successResponse } from './respond';
@@ -45,15 +46,20 @@ async function listPage<Query extends PageQuery, Path extends object, Row>(
   const backend = sageMakerBackend();
   const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
   const started = performance.now();
-  const { entry, source } = await cachedOrLoad(cacheKey(spec.id, backend.identity, { ...query, ...path }), async () => {
-    const page = await collectPage(adapter, backend.client, { query, path }, budget);
+  const key = cacheKey(spec.id, backend.identity, { ...query, ...path });
+  const { entry, source } = await cachedOrLoad(key, request.signal, async (signal) => {
+    const page = await collectPage(adapter, backend, { query, path, signal }, budget);
     const body = JSON.stringify({
       items: page.items,
       nextToken: page.nextToken,
       budgetExhausted: page.budgetExhausted,
     });
     if (page.interruptedBy !== undefined) {
-      const cause = fromUpstream(page.interruptedBy, { iamAction: spec.iamAction, requestParams: [] });
+      const cause = fromUpstream(page.interruptedBy, {
+        operation: spec.operation,
+        iamAction: spec.iamAction,
+        requestParams: [],
+      });
       proxyLogger().warn(
         { requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
         'page cut short by an upstream error',
@@ -103,7 +109,13 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
     try {
       return await listPage(spec, adapter, request, context, requestId);
     } catch (thrown) {
-      const error = fromUpstream(thrown, { iamAction: spec.iamAction, requestParams: requestParamNames(request) });
+      const error = request.signal.aborted
+        ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
+        : fromUpstream(thrown, {
+            operation: spec.operation,
+            iamAction: spec.iamAction,
+            requestParams: requestParamNames(request),
+          });
       const { upstreamRequestId, upstreamCode, cause } = error.details;
       const record: ApiCallRecord = {
         ...callRecord(spec, request, requestId, Object.fromEntries(new URL(request.url).searchParams)),

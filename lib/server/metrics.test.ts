@@ -35,8 +35,12 @@ function lineSink(): { lines: string[]; sink: Writable } {
 }
 
 async function listOneImage(): Promise<unknown> {
-  const { client } = sageMakerBackend();
-  return imagesAdapter.listPage(client, { query: {}, path: undefined, maxResults: 1, nextToken: undefined });
+  return imagesAdapter.listPage(sageMakerBackend(), {
+    query: {},
+    path: undefined,
+    maxResults: 1,
+    nextToken: undefined,
+  });
 }
 
 describe('upstream metrics of the client factory', () => {

@@ -19,8 +19,15 @@ export interface LoadResult {
   cacheable: boolean;
 }
 
+/** One upstream load shared by every identical request while it runs; aborted when the last of them leaves. */
+interface Flight {
+  result: Promise<LoadResult>;
+  controller: AbortController;
+  waiters: number;
+}
+
 let cache: LRUCache<string, CachedBody> | undefined;
-const inFlight = new Map<string, Promise<LoadResult>>();
+const inFlight = new Map<string, Flight>();
 
 function bodies(): LRUCache<string, CachedBody> | undefined {
   const env = serverEnv();
@@ -34,21 +41,61 @@ function bodies(): LRUCache<string, CachedBody> | undefined {
   return cache;
 }
 
-/** Serves a fresh cached body, joins an identical request in flight, or loads; failures are never stored. */
-export async function cachedOrLoad(key: string, load: () => Promise<LoadResult>): Promise<CacheResult> {
-  const store = bodies();
-  const hit = store?.get(key);
+function abortedBy(signal: AbortSignal): unknown {
+  return signal.reason ?? Object.assign(new Error('The request was aborted.'), { name: 'AbortError' });
+}
+
+/** The flight's result for one waiter, who stops waiting (with an AbortError) when its own signal aborts. */
+function awaitFor(flight: Flight, signal: AbortSignal | undefined): Promise<LoadResult> {
+  if (signal === undefined) return flight.result;
+  if (signal.aborted) return Promise.reject(abortedBy(signal));
+  return new Promise((resolve, reject) => {
+    const leave = () => reject(abortedBy(signal));
+    signal.addEventListener('abort', leave, { once: true });
+    flight.result.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+  });
+}
+
+function startFlight(key: string, load: (signal: AbortSignal) => Promise<LoadResult>): Flight {
+  const controller = new AbortController();
+  const result = load(controller.signal).then((loaded) => {
+    if (loaded.cacheable) bodies()?.set(key, loaded.entry);
+    return loaded;
+  });
+  const flight: Flight = { result, controller, waiters: 0 };
+  // Every waiter may have left already; the outcome is then nobody's, and must not surface as unhandled.
+  result
+    .catch(() => undefined)
+    .finally(() => {
+      if (inFlight.get(key) === flight) inFlight.delete(key);
+    });
+  inFlight.set(key, flight);
+  return flight;
+}
+
+/**
+ * Serves a fresh cached body, joins an identical request in flight, or loads; failures are never stored.
+ * When every request waiting on a load has gone (its client disconnected), the load is aborted.
+ */
+export async function cachedOrLoad(
+  key: string,
+  signal: AbortSignal | undefined,
+  load: (signal: AbortSignal) => Promise<LoadResult>,
+): Promise<CacheResult> {
+  const hit = bodies()?.get(key);
   if (hit !== undefined) return { entry: hit, source: 'cache' };
   const running = inFlight.get(key);
-  if (running !== undefined) return { entry: (await running).entry, source: 'shared' };
-  const loading = load();
-  inFlight.set(key, loading);
+  const flight = running ?? startFlight(key, load);
+  flight.waiters += 1;
   try {
-    const result = await loading;
-    if (result.cacheable) store?.set(key, result.entry);
-    return { entry: result.entry, source: 'upstream' };
+    const { entry } = await awaitFor(flight, signal);
+    return { entry, source: running === undefined ? 'upstream' : 'shared' };
   } finally {
-    inFlight.delete(key);
+    flight.waiters -= 1;
+    if (flight.waiters === 0 && inFlight.get(key) === flight) {
+      inFlight.delete(key);
+      flight.controller.abort();
+    }
   }
 }
 

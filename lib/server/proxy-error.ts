@@ -10,6 +10,8 @@ export type ProxyErrorCode =
   | 'InvalidCredentials'
   | 'UpstreamTimeout'
   | 'UpstreamUnavailable'
+  | 'UpstreamBusy'
+  | 'ClientClosedRequest'
   | 'UpstreamError'
   | 'MethodNotAllowed'
   | 'Unauthenticated'

@@ -21,12 +21,15 @@ function timeout(ms: number): Promise<never> {
 async function probe(): Promise<Readiness> {
   const started = performance.now();
   try {
-    const { client } = sageMakerBackend();
     const request = { query: {}, path: undefined, maxResults: 1, nextToken: undefined };
-    await Promise.race([imagesAdapter.listPage(client, request), timeout(opsEnv().READY_TIMEOUT_MS)]);
+    await Promise.race([imagesAdapter.listPage(sageMakerBackend(), request), timeout(opsEnv().READY_TIMEOUT_MS)]);
     return { ready: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const mapped = fromUpstream(error, { iamAction: 'sagemaker:ListImages', requestParams: [] });
+    const mapped = fromUpstream(error, {
+      operation: 'ListImages',
+      iamAction: 'sagemaker:ListImages',
+      requestParams: [],
+    });
     return { ready: false, reason: `${mapped.code}: ${mapped.message}` };
   }
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamShapeError } from '@/lib/sagemaker/list-adapter';
 import { fromUpstream } from './upstream-error';
 
-const context = { iamAction: 'sagemaker:ListModelPackages', requestParams: ['NameContains', 'NextToken'] };
+const context = {
+  operation: 'ListModelPackages',
+  iamAction: 'sagemaker:ListModelPackages',
+  requestParams: ['NameContains', 'NextToken'],
+};
 
 function sdkError(name: string, status: number | undefined, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${name} happened`), {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { LaneFullError } from '@/lib/sagemaker/lanes';
 import { UpstreamShapeError } from '@/lib/sagemaker/list-adapter';
 import { ProxyError } from './proxy-error';
 
@@ -58,6 +59,7 @@ const NETWORK_CODES = new Set([
 export const THROTTLED_RETRY_AFTER_SECONDS = 2;
 
 export interface UpstreamContext {
+  operation: string;
   iamAction: string;
   /** Names of the parameters the client sent, to attribute upstream validation errors. */
   requestParams: readonly string[];
@@ -76,6 +78,14 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
   const status = $metadata?.httpStatusCode;
   const details = { upstreamRequestId: $metadata?.requestId, upstreamCode: name, cause: error };
 
+  if (error instanceof LaneFullError) {
+    return new ProxyError(
+      503,
+      'UpstreamBusy',
+      `Too many ${context.operation} calls are waiting on SageMaker; retry shortly.`,
+      { cause: error, headers: { 'Retry-After': String(THROTTLED_RETRY_AFTER_SECONDS) } },
+    );
+  }
   if (error instanceof UpstreamShapeError) {
     return new ProxyError(
       502,

@@ -6,6 +6,9 @@ import { handleApi, operationOf, type ApiDeps } from './api';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { isLoopback, readBody, sendJson } from './io';
 
+/** The outcome recorded for a call whose client hung up before the answer was ready. */
+export const CLIENT_CLOSED = 'ClientClosed';
+
 export interface ServerDeps extends ApiDeps {
   stats: StatsRecorder;
   pathPrefix: string | undefined;
@@ -33,8 +36,11 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: S
     const error = new ServiceError('UnknownOperationException', 404, `No API at ${method} ${rawPath}; use POST /.`);
     return sendJson(response, error.status, error.toBody(), deps.now());
   }
+  let clientGone = false;
+  response.once('close', () => (clientGone = !response.writableFinished));
   const result = await handleApi({ method, rawPath, rawQuery, headers: request.headers, body }, deps);
-  deps.stats.record(result.operation, result.outcome);
+  deps.stats.record(result.operation, clientGone ? CLIENT_CLOSED : result.outcome);
+  if (clientGone) return;
   sendJson(response, result.status, result.body, deps.now());
 }
 

@@ -17,10 +17,11 @@ export async function callRoute(
   route: RouteName,
   query = '',
   params: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<ProxyReply> {
   const segment = encodeURIComponent((params.ImageName ?? '').replace(/[\uD800-\uDFFF]/gu, '\uFFFD'));
   const path = route === 'image-versions' ? `/api/images/${segment}/versions` : `/api/${route}`;
-  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`);
+  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`, { signal });
   const response = await handlers[route].GET(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) };

@@ -7,10 +7,10 @@ const MAX_CALLS = 20;
 
 /** ListImages has no exact-name filter: scan NameContains pages for the image with exactly this name. */
 export async function findImage(imageName: string): Promise<ImageRow | undefined> {
-  const { client } = sageMakerBackend();
+  const backend = sageMakerBackend();
   let nextToken: string | undefined;
   for (let call = 0; call < MAX_CALLS; call += 1) {
-    const page = await imagesAdapter.listPage(client, {
+    const page = await imagesAdapter.listPage(backend, {
       query: { NameContains: imageName },
       path: undefined,
       maxResults: 100,
