@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
-import { TableSkeleton } from '@/components/data-table/table-states';
+import { ErrorNotice, TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
 import { imageVersionPath } from '@/lib/resources/image-versions';
@@ -27,14 +27,21 @@ export default async function ImageVersionsPage({ params, searchParams }: Props)
   const parsed = imageVersionPath.safeParse({ ImageName: (await params).ImageName });
   if (!parsed.success) notFound();
   const imageName = parsed.data.ImageName;
+  const lookup = await findImage(imageName);
+  if (lookup === undefined) notFound();
   preloadFirstPage('image-versions', { ImageName: imageName }, await searchParams);
-  const image = await findImage(imageName);
-  if (image === undefined) notFound();
   const { region } = getBackendInfo();
   return (
     <>
       <PageHeader title={imageName}>
-        <ImageSummary image={image} />
+        {lookup.image !== undefined ? (
+          <ImageSummary image={lookup.image} />
+        ) : (
+          <ErrorNotice
+            title="The image's details could not be loaded"
+            message={`${lookup.error.message} (${lookup.error.code}, HTTP ${lookup.error.status})`}
+          />
+        )}
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>

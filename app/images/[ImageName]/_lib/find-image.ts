@@ -1,25 +1,29 @@
 import 'server-only';
-import type { ImageRow } from '@/lib/resources/images';
+import { randomUUID } from 'node:crypto';
+import { imagesSpec, type ImageRow } from '@/lib/resources/images';
 import { imagesAdapter } from '@/lib/sagemaker/images';
-import { sageMakerBackend } from '@/lib/sagemaker/client';
+import { getCurrentUser } from '@/lib/server/auth/current-user';
+import { findRow } from '@/lib/server/find-row';
+import { ProxyError } from '@/lib/server/proxy-error';
 
-const MAX_CALLS = 20;
+export type ImageLookup = { image: ImageRow; error?: never } | { image?: never; error: ProxyError } | undefined;
 
-/** ListImages has no exact-name filter: scan NameContains pages for the image with exactly this name. */
-export async function findImage(imageName: string): Promise<ImageRow | undefined> {
-  const backend = sageMakerBackend();
-  let nextToken: string | undefined;
-  for (let call = 0; call < MAX_CALLS; call += 1) {
-    const page = await imagesAdapter.listPage(backend, {
-      query: { NameContains: imageName },
-      path: undefined,
-      maxResults: 100,
-      nextToken,
-    });
-    const match = page.items.find((image) => image.ImageName === imageName);
-    if (match !== undefined) return match;
-    nextToken = page.nextToken;
-    if (nextToken === undefined) return undefined;
+/**
+ * ListImages has no exact-name filter: the image is the NameContains match with exactly this name. Undefined
+ * when there is none; an upstream failure is returned to show, never taken for "not found".
+ */
+export async function findImage(imageName: string): Promise<ImageLookup> {
+  const user = await getCurrentUser();
+  try {
+    const image = await findRow(
+      imagesSpec,
+      imagesAdapter,
+      { query: { NameContains: imageName }, path: {}, matches: (candidate) => candidate.ImageName === imageName },
+      { requestId: randomUUID(), route: 'page:image', method: 'GET', user: user?.id ?? null, sentParams: [] },
+    );
+    return image === undefined ? undefined : { image };
+  } catch (error) {
+    if (error instanceof ProxyError) return { error };
+    throw error;
   }
-  throw new Error(`Image ${imageName} was not found within ${MAX_CALLS} ListImages pages`);
 }

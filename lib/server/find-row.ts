@@ -1,0 +1,42 @@
+import 'server-only';
+import * as z from 'zod/mini';
+import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import { listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
+import { ProxyError } from './proxy-error';
+
+const MAX_PAGES = 20;
+const PAGE_SIZE = 100;
+
+interface FindInput<Query, Path, Row> {
+  /** The query that narrows the listing to candidates, such as `{ NameContains: name }`. */
+  query: Query;
+  path: Path;
+  matches: (row: Row) => boolean;
+}
+
+/**
+ * The first row a listing holds that `matches`, or undefined once the listing ends (an error past MAX_PAGES); pages go through the one
+ * data path (cached, coalesced, audited), so a hundred views of one image cost one upstream call.
+ */
+export async function findRow<Query extends PageQuery, Path extends object, Row>(
+  spec: ListingSpec<Query, Path> & { row: z.ZodMiniType<Row> },
+  adapter: ListAdapter<Query, Path, Row>,
+  { query, path, matches }: FindInput<Query, Path, Row>,
+  caller: Caller,
+): Promise<Row | undefined> {
+  const page = z.object({ items: z.array(spec.row), nextToken: z.nullable(z.string()) });
+  let nextToken: string | undefined;
+  for (let call = 0; call < MAX_PAGES; call += 1) {
+    const pageQuery = { ...query, MaxResults: PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
+    const { entry } = await listThrough(spec, adapter, { query: pageQuery, path }, caller);
+    const { items, nextToken: next } = page.parse(JSON.parse(entry.body));
+    const match = items.find(matches);
+    if (match !== undefined || next === null) return match;
+    nextToken = next;
+  }
+  throw new ProxyError(
+    502,
+    'UpstreamError',
+    `${spec.operation} returned no exact match within ${MAX_PAGES} pages of ${PAGE_SIZE}; narrow the name.`,
+  );
+}

@@ -1,0 +1,121 @@
+import 'server-only';
+import type * as z from 'zod/mini';
+import { sageMakerBackend } from '@/lib/sagemaker/client';
+import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import type { ResourceSpec } from '@/lib/resources/types';
+import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
+import { cacheKey } from './cache-key';
+import { serverEnv } from './env';
+import { collectPage } from './follow-pages';
+import { proxyLogger } from './logger';
+import { cachedOrLoad, type CacheResult } from './page-cache';
+import { ProxyError } from './proxy-error';
+import { fromUpstream } from './upstream-error';
+
+export type PageQuery = { MaxResults?: number; NextToken?: string };
+export type ListingSpec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & {
+  query: z.ZodMiniType<Query>;
+  pathParams: z.ZodMiniType<Path>;
+};
+
+/** Who asks, for the audit line; `signal` aborts the call once this caller stops waiting. */
+export interface Caller {
+  requestId: string;
+  /** The API route or page asking. */
+  route: string;
+  method: string;
+  user: string | null;
+  signal?: AbortSignal;
+  /** Names of the parameters the caller sent, to attribute upstream validation errors. */
+  sentParams: readonly string[];
+}
+
+const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<
+  CacheResult['source'],
+  CacheOutcome
+>;
+
+export function audit(
+  spec: Pick<ResourceSpec, 'operation'>,
+  caller: Caller,
+  params: Record<string, unknown>,
+  outcome: { status: number; started: number; result?: CacheResult; error?: ProxyError },
+): void {
+  const { result, error } = outcome;
+  const record: ApiCallRecord = {
+    requestId: caller.requestId,
+    route: caller.route,
+    method: caller.method,
+    operation: spec.operation,
+    user: caller.user,
+    params,
+    status: outcome.status,
+    ...(error === undefined ? {} : { code: error.code }),
+    durationMs: performance.now() - outcome.started,
+    cache: result === undefined ? undefined : CACHE_OUTCOME[result.source],
+    upstreamRequestIds:
+      result !== undefined
+        ? result.source === 'cache'
+          ? []
+          : result.entry.upstreamRequestIds
+        : error?.details.upstreamRequestId === undefined
+          ? []
+          : [error.details.upstreamRequestId],
+  };
+  const extra =
+    result !== undefined
+      ? { cache: result.source, upstreamCalls: result.source === 'upstream' ? result.entry.upstreamCalls : 0 }
+      : {
+          upstreamCode: error?.details.upstreamCode,
+          upstreamRequestId: error?.details.upstreamRequestId,
+          ...(outcome.status >= 500 ? { err: error?.details.cause } : {}),
+        };
+  auditApiCall(proxyLogger(), record, error?.message ?? 'api call', extra);
+}
+
+/**
+ * One page of a listing through the one data path: the short-TTL cache, coalescing with identical requests in
+ * flight, following short upstream pages, error mapping and the audit line. The API routes and the pages that
+ * need rows both call it. Throws the mapped ProxyError, already audited.
+ */
+export async function listThrough<Query extends PageQuery, Path extends object, Row>(
+  spec: ListingSpec<Query, Path>,
+  adapter: ListAdapter<Query, Path, Row>,
+  { query, path }: { query: Query; path: Path },
+  caller: Caller,
+): Promise<CacheResult> {
+  const started = performance.now();
+  const params = { ...query, ...path };
+  try {
+    const env = serverEnv();
+    const backend = sageMakerBackend();
+    const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
+    const result = await cachedOrLoad(cacheKey(spec.id, backend.identity, params), caller.signal, async (signal) => {
+      const page = await collectPage(adapter, backend, { query, path, signal }, budget);
+      const body = JSON.stringify({
+        items: page.items,
+        nextToken: page.nextToken,
+        budgetExhausted: page.budgetExhausted,
+      });
+      if (page.interruptedBy !== undefined) {
+        const cause = fromUpstream(page.interruptedBy, { ...spec, requestParams: [] });
+        proxyLogger().warn(
+          { requestId: caller.requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
+          'page cut short by an upstream error',
+        );
+      }
+      return {
+        entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds },
+        cacheable: page.interruptedBy === undefined,
+      };
+    });
+    audit(spec, caller, params, { status: 200, started, result });
+    return result;
+  } catch (thrown) {
+    const error = caller.signal?.aborted
+      ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
+      : fromUpstream(thrown, { ...spec, requestParams: [...caller.sentParams, ...Object.keys(path)] });
+    audit(spec, caller, params, { status: error.status, started, error });
+    throw error;
+  }
+}
