@@ -5,16 +5,17 @@ import { inputClass } from '@/components/ui/styles';
 import type { FilterSpec } from '@/lib/resources/types';
 
 const DEBOUNCE_MS = 350;
-const MAX_LENGTH = 170;
 
 interface TextFilterProps {
   filter: Extract<FilterSpec, { kind: 'text' }>;
   value: string;
   onChange: (value: string | null) => void;
+  /** Why the API would refuse a value, from the spec's query schema; null when it would take it. */
+  problem: (value: string) => string | null;
 }
 
-/** A debounced text filter, checked against the API's own pattern before it is sent. */
-export function TextFilter({ filter, value, onChange }: TextFilterProps) {
+/** A debounced text filter, checked against the API's own constraints before it is sent. */
+export function TextFilter({ filter, value, onChange, problem }: TextFilterProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [synced, setSynced] = useState(value);
@@ -22,7 +23,8 @@ export function TextFilter({ filter, value, onChange }: TextFilterProps) {
     setSynced(value);
     setDraft(value);
   }
-  const valid = draft === '' || (draft.length <= MAX_LENGTH && filter.pattern.test(draft));
+  const refusal = draft === '' ? null : problem(draft);
+  const valid = refusal === null;
 
   useEffect(() => {
     if (!valid || draft === value) return;
@@ -54,7 +56,7 @@ export function TextFilter({ filter, value, onChange }: TextFilterProps) {
           role="alert"
           className="absolute top-8 z-20 w-64 rounded bg-red-50 px-2 py-1 text-[11px] text-red-800 shadow dark:bg-red-950 dark:text-red-200"
         >
-          {filter.label} may contain only {filter.hint}; not sent.
+          {filter.label} {refusal}; not sent.
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ResourceSpec } from '@/lib/resources/types';
+import { apiParamProblem } from '@/lib/url/codecs';
 import { enumValue, listValue, rangeValue, textValue, type ViewValues } from '@/lib/url/view';
 import { DateRangePicker } from './date-range-picker';
 import { EnumFilter } from './enum-filter';
@@ -23,7 +24,13 @@ export function FilterBar({ spec, values, setView }: ToolbarProps) {
         switch (filter.kind) {
           case 'text':
             return (
-              <TextFilter key={filter.id} filter={filter} value={textValue(values, filter.id)} onChange={onChange} />
+              <TextFilter
+                key={filter.id}
+                filter={filter}
+                value={textValue(values, filter.id)}
+                onChange={onChange}
+                problem={apiParamProblem(spec.query, filter.apiParam)}
+              />
             );
           case 'enum':
             return (

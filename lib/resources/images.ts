@@ -106,8 +106,6 @@ export const imagesSpec = {
       label: 'Name contains',
       kind: 'text',
       apiParam: 'NameContains',
-      pattern: IMAGE_NAME_CONTAINS_PATTERN,
-      hint: 'letters, digits, "-" and "."',
       side: 'server',
     },
     createdFilter,

@@ -134,8 +134,6 @@ export const modelPackagesSpec = {
       label: 'Name contains',
       kind: 'text',
       apiParam: 'NameContains',
-      pattern: MODEL_PACKAGE_NAME_CONTAINS_PATTERN,
-      hint: 'letters, digits and "-"',
       side: 'server',
     },
     {
@@ -143,8 +141,6 @@ export const modelPackagesSpec = {
       label: 'Group',
       kind: 'text',
       apiParam: 'ModelPackageGroupName',
-      pattern: ARN_OR_NAME_PATTERN,
-      hint: 'a group name or its ARN',
       side: 'server',
     },
     {

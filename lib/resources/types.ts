@@ -19,7 +19,8 @@ export interface ColumnSpec<Row> {
 }
 
 export type FilterSpec =
-  | { id: string; label: string; kind: 'text'; apiParam: string; pattern: RegExp; hint: string; side: 'server' }
+  /** Checked in the browser with the `query` schema's own member for `apiParam`. */
+  | { id: string; label: string; kind: 'text'; apiParam: string; side: 'server' }
   | {
       id: string;
       label: string;
@@ -40,7 +41,7 @@ export interface SortSpec {
 }
 
 export interface ResourceSpec<
-  Query extends z.ZodMiniType = z.ZodMiniType,
+  Query extends z.ZodMiniObject = z.ZodMiniObject,
   Row extends Record<string, unknown> = Record<string, unknown>,
   Path extends Record<string, string> = Record<string, string>,
 > {

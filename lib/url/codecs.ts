@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { FilterSpec, ResourceSpec, SortDirection } from '@/lib/resources/types';
 import { parseRange, serializeRange, type DateRange } from './range';
 
@@ -12,11 +13,20 @@ export interface ParamCodec<T extends ParamValue = ParamValue> {
 
 const RANGE_HINT = 'a duration such as P7D or PT24H, or an interval start/end in ISO 8601 with ".." for an open end';
 
-function textCodec(filter: Extract<FilterSpec, { kind: 'text' }>): ParamCodec<string> {
-  const problem = (raw: string) => {
-    if (raw.length > 170) return 'is too long';
-    return filter.pattern.test(raw) ? null : `may contain only ${filter.hint}`;
+type QuerySchema = ResourceSpec['query'];
+
+/** Why the API would refuse `raw` as `param`, from the spec's own query schema; null when it would take it. */
+export function apiParamProblem(query: QuerySchema, param: string): (raw: string) => string | null {
+  const member = query.shape[param];
+  return (raw) => {
+    if (member === undefined) return null;
+    const result = z.safeParse(member, raw);
+    return result.success ? null : (result.error.issues[0]?.message ?? 'is not accepted by the API');
   };
+}
+
+function textCodec(filter: Extract<FilterSpec, { kind: 'text' }>, query: QuerySchema): ParamCodec<string> {
+  const problem = apiParamProblem(query, filter.apiParam);
   return { parse: (raw) => (problem(raw) === null ? raw : null), serialize: (value) => value, problem };
 }
 
@@ -58,10 +68,10 @@ const rangeCodec: ParamCodec<DateRange> = {
   problem: (raw) => (parseRange(raw) === undefined ? `must be ${RANGE_HINT}` : null),
 };
 
-export function filterCodec(filter: FilterSpec): ParamCodec {
+export function filterCodec(filter: FilterSpec, query: QuerySchema): ParamCodec {
   switch (filter.kind) {
     case 'text':
-      return textCodec(filter);
+      return textCodec(filter, query);
     case 'enum':
       return choiceCodec(
         filter.options.map((option) => option.value).filter((value) => value !== ''),
@@ -81,11 +91,11 @@ export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[]
 }
 
 /** Every URL parameter of a resource's page, keyed by its name in the URL. */
-export function viewCodecs(spec: Pick<ResourceSpec, 'columns' | 'filters'>): Record<string, ParamCodec> {
+export function viewCodecs(spec: Pick<ResourceSpec, 'columns' | 'filters' | 'query'>): Record<string, ParamCodec> {
   const codecs: Record<string, ParamCodec> = {
     sort: choiceCodec(sortableColumnIds(spec), 'a sortable column'),
     order: choiceCodec(SORT_ORDERS, 'one of'),
   };
-  for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter);
+  for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter, spec.query);
   return codecs;
 }

@@ -33,6 +33,17 @@ describe('readView and writeView', () => {
     expect(listValue(values, 'status')).toEqual(['CREATED']);
   });
 
+  it("checks a text filter with the API's own constraints: 63 characters pass, 64 are named and ignored", () => {
+    expect(read(imagesSpec, `name=${'a'.repeat(63)}`).issues).toEqual([]);
+    const { values, issues } = read(imagesSpec, `name=${'a'.repeat(64)}`);
+    expect(issues).toEqual([{ param: 'name', value: 'a'.repeat(64), message: 'must be at most 63 characters' }]);
+    expect(values.name).toBeNull();
+    expect(read(modelPackagesSpec, 'name=churn.v2').issues[0]?.param).toBe('name');
+    expect(read(modelPackagesSpec, `group=${'g'.repeat(64)}`).issues[0]?.param).toBe('group');
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn-xgboost';
+    expect(read(modelPackagesSpec, `group=${arn}`).issues).toEqual([]);
+  });
+
   it('accepts enum values in any case and writes their canonical form', () => {
     const { values } = read(modelPackagesSpec, 'approval=approved&type=Versioned&status=completed');
     expect(Object.fromEntries(writeView(modelPackagesSpec, values))).toEqual({

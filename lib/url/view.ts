@@ -10,7 +10,7 @@ export interface UrlIssue {
   message: string;
 }
 
-type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
+type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort' | 'query'>;
 
 /** Parses a page's URL parameters; a bad value is reported as an issue and left out. */
 export function readView(
@@ -62,7 +62,7 @@ export function enumValue(spec: Pick<ResourceSpec, 'filters'>, values: ViewValue
   return textValue(values, id) || fallback;
 }
 
-export function viewSort(spec: ViewSpec, values: ViewValues): { id: string; order: SortDirection } {
+export function viewSort(spec: Pick<ResourceSpec, 'sort'>, values: ViewValues): { id: string; order: SortDirection } {
   const id = textValue(values, 'sort') || spec.sort.default.id;
   const order = textValue(values, 'order');
   return { id, order: order === 'asc' || order === 'desc' ? order : spec.sort.default.order };
