@@ -98,7 +98,7 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       await expect(page).toHaveURL(new RegExp(`sort=${browserSort.id}`));
       const values = await table.cells(browserSort.id).allInnerTexts();
       const order = new URL(page.url()).searchParams.get('order');
-      const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const { compare } = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
       const present = values.filter((value) => value !== '–');
       expect(present).toEqual([...present].sort((a, b) => (order === 'desc' ? compare(b, a) : compare(a, b))));
       expect(requests).toBe(0);

@@ -10,9 +10,19 @@ const rows = [
 const ids = (sorted: Record<string, unknown>[]) => sorted.map((row) => row.id);
 
 describe('sortRows', () => {
-  it('sorts strings by code unit, stably, with missing values last', () => {
-    expect(ids(sortRows(rows, { field: 'status' }, 'asc'))).toEqual(['a', 'd', 'b', 'c']);
-    expect(ids(sortRows(rows, { field: 'status' }, 'desc'))).toEqual(['b', 'a', 'd', 'c']);
+  it('sorts strings stably, with missing values last in either direction', () => {
+    expect(ids(sortRows(rows, { field: 'status' }, 'asc'))).toEqual(['b', 'a', 'd', 'c']);
+    expect(ids(sortRows(rows, { field: 'status' }, 'desc'))).toEqual(['a', 'd', 'b', 'c']);
+  });
+
+  it('sorts text the way people read it: case-insensitive, numbers by value', () => {
+    const names = ['XGBoost 2.1 (CPU)', 'ds-platform PyTorch GPU', 'model-10', 'Model-9', 'alpha'];
+    const sorted = sortRows(
+      names.map((name) => ({ name })),
+      { field: 'name' },
+      'asc',
+    ).map((row) => row.name);
+    expect(sorted).toEqual(['alpha', 'ds-platform PyTorch GPU', 'Model-9', 'model-10', 'XGBoost 2.1 (CPU)']);
   });
 
   it('sorts numbers numerically', () => {
