@@ -18,8 +18,7 @@ export default async function ModelPackagesPage({ searchParams }: { searchParams
     <>
       <PageHeader title="Model packages">
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          The model registry. Type defaults to both versioned and unversioned packages, unlike the API (which lists only
-          unversioned ones unless told otherwise), so registry entries are not hidden.
+          Every model package: the versions registered in model groups and the unversioned packages, newest first.
         </p>
       </PageHeader>
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
