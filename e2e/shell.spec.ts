@@ -26,15 +26,20 @@ test('the toolbar works from the keyboard: popovers open with Enter and close on
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'View preferences' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('checkbox').first()).toBeFocused();
+  await expect(dialog.getByRole('checkbox', { name: /^Name/ })).toBeDisabled();
+  await expect(dialog.getByRole('checkbox', { name: 'Display name' })).toBeFocused();
   await page.keyboard.press('Space');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(view).toBeFocused();
-  await expect(images.header('Name')).toHaveCount(0);
+  await expect(images.header('Display name')).toHaveCount(0);
+  await expect(images.header('Name')).toHaveCount(1);
   await page.reload();
   await images.rowIds();
-  await expect(images.header('Name')).toHaveCount(0);
+  await expect(images.header('Display name')).toHaveCount(0);
+  await view.click();
+  await dialog.getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(images.header('Display name')).toHaveCount(1);
 });
 
 test('a status with a failure reason explains it on Enter', async ({ page }) => {

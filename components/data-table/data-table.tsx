@@ -134,6 +134,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
               onVisibility={prefs.setVisibility}
               density={prefs.density}
               onDensity={prefs.setDensity}
+              onReset={prefs.reset}
             />
             <CopyActions spec={spec} path={path} values={values} region={region} resolvedRanges={resolvedRanges} />
           </div>

@@ -2,7 +2,7 @@
 
 import { ChevronIcon } from '@/components/ui/icons';
 import { Popover } from '@/components/ui/popover';
-import { buttonClass, focusRing } from '@/components/ui/styles';
+import { buttonClass, focusRing, ghostButtonClass } from '@/components/ui/styles';
 import type { ResourceSpec } from '@/lib/resources/types';
 import type { Density, TimeZoneMode } from './use-preferences';
 
@@ -12,9 +12,10 @@ interface PreferencesMenuProps {
   onVisibility: (visibility: Record<string, boolean>) => void;
   density: Density;
   onDensity: (density: Density) => void;
+  onReset: () => void;
 }
 
-export function PreferencesMenu({ spec, visibility, onVisibility, density, onDensity }: PreferencesMenuProps) {
+export function PreferencesMenu({ spec, visibility, onVisibility, density, onDensity, onReset }: PreferencesMenuProps) {
   return (
     <Popover
       label={
@@ -31,14 +32,19 @@ export function PreferencesMenu({ spec, visibility, onVisibility, density, onDen
         <fieldset className="flex flex-col gap-1.5">
           <legend className="mb-1.5 font-semibold">Columns</legend>
           {spec.columns.map((column) => (
-            <label key={column.id} className="flex cursor-pointer items-center gap-2">
+            <label
+              key={column.id}
+              className={`flex items-center gap-2 ${column.pinned ? 'text-zinc-600 dark:text-zinc-400' : 'cursor-pointer'}`}
+            >
               <input
                 type="checkbox"
                 checked={visibility[column.id] ?? column.defaultVisible}
+                disabled={column.pinned}
                 onChange={(event) => onVisibility({ ...visibility, [column.id]: event.target.checked })}
                 className={`size-3.5 accent-blue-700 ${focusRing}`}
               />
               {column.header}
+              {column.pinned && <span className="text-[11px]">(always shown)</span>}
             </label>
           ))}
         </fieldset>
@@ -57,6 +63,9 @@ export function PreferencesMenu({ spec, visibility, onVisibility, density, onDen
             </label>
           ))}
         </fieldset>
+        <button type="button" className={`${ghostButtonClass} self-start`} onClick={onReset}>
+          Reset to defaults
+        </button>
       </div>
     </Popover>
   );

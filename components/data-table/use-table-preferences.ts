@@ -13,8 +13,18 @@ export function useTablePreferences(spec: ResourceSpec) {
   const [density, setDensity] = useStoredValue(`${spec.id}:density`, densitySchema, COMPACT);
   const [zone, setZone] = useTimeZone();
   const visibility = useMemo(
-    () => Object.fromEntries(spec.columns.map((column) => [column.id, stored[column.id] ?? column.defaultVisible])),
+    () =>
+      Object.fromEntries(
+        spec.columns.map((column) => [
+          column.id,
+          column.pinned === true || (stored[column.id] ?? column.defaultVisible),
+        ]),
+      ),
     [spec, stored],
   );
-  return { visibility, setVisibility, density, setDensity, zone, setZone };
+  const reset = () => {
+    setVisibility(NONE);
+    setDensity(COMPACT);
+  };
+  return { visibility, setVisibility, density, setDensity, zone, setZone, reset };
 }

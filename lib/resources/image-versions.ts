@@ -65,7 +65,15 @@ export const imageVersionsSpec = {
     default: { id: 'created', order: 'desc' },
   },
   columns: [
-    { id: 'version', header: 'Version', field: 'Version', cell: 'number', defaultVisible: true, sortable: 'server' },
+    {
+      id: 'version',
+      header: 'Version',
+      field: 'Version',
+      cell: 'number',
+      defaultVisible: true,
+      sortable: 'server',
+      pinned: true,
+    },
     {
       id: 'status',
       header: 'Status',

@@ -68,6 +68,7 @@ export const imagesSpec = {
       field: 'ImageName',
       cell: 'link',
       defaultVisible: true,
+      pinned: true,
       sortable: 'server',
       href: (row) => `/images/${encodeURIComponent(row.ImageName)}`,
     },

@@ -64,7 +64,15 @@ export const modelPackagesSpec = {
     default: { id: 'created', order: 'desc' },
   },
   columns: [
-    { id: 'name', header: 'Name', field: 'ModelPackageName', cell: 'text', defaultVisible: true, sortable: 'server' },
+    {
+      id: 'name',
+      header: 'Name',
+      field: 'ModelPackageName',
+      cell: 'text',
+      defaultVisible: true,
+      sortable: 'server',
+      pinned: true,
+    },
     {
       id: 'group',
       header: 'Group',

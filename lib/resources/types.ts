@@ -12,6 +12,8 @@ export interface ColumnSpec<Row> {
   cell: CellKind;
   defaultVisible: boolean;
   sortable: 'server' | 'client' | false;
+  /** The column that names a row: it cannot be hidden. */
+  pinned?: true;
   /** For status cells: the field that explains a failure. */
   detailField?: keyof Row & string;
   /** For link cells: the app route the value opens. */
