@@ -24,6 +24,12 @@ test('an image row opens its versions, and / goes to /images', async ({ page }) 
   await link.click();
   await expect(page).toHaveURL(`/images/${name}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })).toBeVisible();
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(breadcrumb.getByRole('link', { name: 'Images' })).toHaveAttribute('href', '/images');
+  await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText(name);
+  await expect(page.getByRole('navigation', { name: 'Main' })).not.toContainText(name);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' })).toHaveClass(
+    /font-medium/,
+  );
   await expect(page.getByTestId('backend-badge')).toContainText('Emulator · us-east-1');
 });

@@ -1,10 +1,14 @@
+import { execFile } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
+import { z } from 'zod';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from '@/lib/emulator/config';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { apiAll, apiPage } from './api';
 import { filterTests } from './filter-tests';
 import { expect, test } from './fixtures';
 import type { TablePage } from './pages/table-page';
+import { e2eEnv } from './playwright.config';
 
 export interface SuiteData {
   open: (page: Page) => TablePage;
@@ -32,6 +36,31 @@ const listParams = (url: string) => {
 };
 
 const FIVE_XX = /status of 50\d/;
+
+/** Runs a copied `aws sagemaker …` command in a shell, as a user would paste it, with Debian's AWS CLI v2. */
+function runPasted(command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'bash',
+      ['-c', command.replace(/^aws /, '/usr/bin/aws ')],
+      {
+        env: {
+          NODE_ENV: 'test',
+          HOME: '/tmp',
+          PATH: '/usr/bin:/bin',
+          AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
+          AWS_SECRET_ACCESS_KEY: DEFAULT_SECRET_ACCESS_KEY,
+          AWS_PAGER: '',
+          AWS_CONFIG_FILE: '/dev/null',
+          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        },
+        timeout: 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => (error ? reject(new Error(`${command}: ${stderr}`)) : resolve(stdout)),
+    );
+  });
+}
 
 /** A listing no earlier test asked for, so the proxy's short page cache cannot answer it without the emulator. */
 function uncached(spec: ResourceSpec, listing: string): string {
@@ -83,6 +112,35 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       );
       const expected = rowIds((await apiPage(request, request1.url())).items);
       await expect.poll(async () => (await table.rowIds()).slice(0, 10)).toEqual(expected.slice(0, 10));
+    });
+
+    test('the whole header cell sorts, and Enter keeps focus on it while the old rows wait, dimmed', async ({
+      page,
+      emulator,
+    }) => {
+      const table = suite.open(page);
+      await table.open(uncached(spec, suite.listing));
+      await table.rowIds();
+      const header = table.header(serverSort.label);
+      const box = await header.boundingBox();
+      if (box === null) throw new Error('the header has no box');
+      const clicked = table.nextListRequest((params) => params.get('SortBy') === spec.sort.server[serverSort.id]);
+      await page.mouse.click(box.x + box.width - 4, box.y + box.height / 2);
+      await clicked;
+      await expect(page).toHaveURL(new RegExp(`sort=${serverSort.id}`));
+      await expect(table.count).not.toContainText('Updating');
+
+      await emulator.setFaults({ latencyMs: 1_500, operations: [spec.operation] });
+      const button = header.getByRole('button');
+      await button.focus();
+      const before = await table.rowIds();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('tbody[data-stale]')).toBeVisible();
+      expect((await table.rowIds()).slice(0, 5)).toEqual(before.slice(0, 5));
+      await expect(table.count).toContainText('Updating…');
+      await expect(page.locator('tbody[data-stale]')).toHaveCount(0, { timeout: 15_000 });
+      await expect(button).toBeFocused();
+      await expect(table.count).not.toContainText('Updating');
     });
 
     test('a header the API cannot sort by sorts the loaded rows only, and says so', async ({ page }) => {
@@ -139,13 +197,22 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       await expect(table.header(serverSort.label)).not.toHaveAttribute('aria-sort', 'none');
     });
 
-    test('a bad URL value is named and ignored', async ({ page }) => {
+    test('a bad URL value is named, ignored, and dropped from the URL in place', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const table = suite.open(page);
       const first = await table.open(`${suite.listing}&sort=nope&created=last-week`);
       await expect(table.urlIssues).toContainText('sort=nope');
       await expect(table.urlIssues).toContainText('created=last-week');
       expect(new URL(first.url()).searchParams.has('CreationTimeAfter')).toBe(false);
       await table.rowIds();
+      await expect(page).toHaveURL((url) => !url.searchParams.has('sort') && !url.searchParams.has('created'));
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(
+        Object.fromEntries(new URLSearchParams(suite.listing)),
+      );
+      expect(await page.evaluate(() => window.history.length)).toBe(2);
+      await expect(table.urlIssues).toContainText('sort=nope');
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
     });
 
     test('a failed next page keeps the loaded rows, and Retry recovers', async ({ page, emulator, consoleLog }) => {
@@ -188,8 +255,32 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       const command = await page.evaluate(() => navigator.clipboard.readText());
       expect(command).toMatch(new RegExp(`^aws sagemaker ${spec.cliCommand} `));
       expect(command).toContain('--region us-east-1');
+      expect(command).toContain(`--endpoint-url ${e2eEnv.emulatorUrl}`);
       const sort = new URLSearchParams(suite.deepLink).get('sort') ?? spec.sort.default.id;
       expect(command).toContain(`--sort-by ${spec.sort.server[sort]}`);
+    });
+
+    test('the copied AWS CLI command, run as pasted, lists what the table shows, status filter included', async ({
+      page,
+      context,
+    }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const table = suite.open(page);
+      await table.open(suite.deepLink);
+      const status = (await table.cells('status').first().innerText()).trim();
+      await table.open(`${suite.deepLink}&status=${status}`);
+      await table.scrollUntilComplete();
+      const matching = Number(
+        /(\d+) match/.exec((await table.count.textContent()) ?? '')?.[1] ?? (await table.rowIds()).length,
+      );
+      await table.scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+      const shown = await table.rowIds();
+      await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
+      const command = await page.evaluate(() => navigator.clipboard.readText());
+      expect(command).toContain('--query');
+      const items = z.array(z.record(z.string(), z.unknown())).parse(JSON.parse(await runPasted(command)));
+      expect(items.length).toBe(matching);
+      expect(rowIds(items).slice(0, 10)).toEqual(shown.slice(0, 10));
     });
 
     for (const scheme of ['light', 'dark'] as const) {

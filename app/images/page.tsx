@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Images' };
 export default async function ImagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   preloadFirstPage('images', {}, await searchParams);
-  const { region } = getBackendInfo();
+  const { region, endpoint } = getBackendInfo();
   return (
     <>
       <PageHeader title="Images">
@@ -24,7 +24,7 @@ export default async function ImagesPage({ searchParams }: { searchParams: Promi
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
           <Providers>
-            <DataTable resource="images" region={region} />
+            <DataTable resource="images" backend={{ region, endpoint }} />
           </Providers>
         </Suspense>
       </div>

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Model packages' };
 export default async function ModelPackagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
   preloadFirstPage('model-packages', {}, await searchParams);
-  const { region } = getBackendInfo();
+  const { region, endpoint } = getBackendInfo();
   return (
     <>
       <PageHeader title="Model packages">
@@ -24,7 +24,7 @@ export default async function ModelPackagesPage({ searchParams }: { searchParams
       <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
         <Suspense fallback={<TableSkeleton />}>
           <Providers>
-            <DataTable resource="model-packages" region={region} />
+            <DataTable resource="model-packages" backend={{ region, endpoint }} />
           </Providers>
         </Suspense>
       </div>

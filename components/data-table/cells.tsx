@@ -8,9 +8,7 @@ import { StatusBadge, badgeClass, statusTone } from '@/components/ui/status-badg
 import { ghostButtonClass, linkClass, focusRing } from '@/components/ui/styles';
 import type { ColumnSpec } from '@/lib/resources/types';
 import * as z from 'zod/mini';
-import { exactTime, relativeTime } from './time-format';
-import { useNow } from './use-now';
-import { useTimeZone } from './use-preferences';
+import { Timestamp } from './timestamp';
 
 export type Row = Record<string, unknown>;
 
@@ -21,19 +19,6 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number') return String(value);
   return undefined;
-}
-
-function DateTimeCell({ value }: { value: string }) {
-  const [zone] = useTimeZone();
-  const now = useNow();
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return <span>{value}</span>;
-  const exact = exactTime(date, zone);
-  return (
-    <time dateTime={value} title={exact} className="tabular-nums">
-      {relativeTime(date, now)}
-    </time>
-  );
 }
 
 function StatusCell({ value, detail }: { value: string; detail: string | undefined }) {
@@ -82,7 +67,7 @@ export function Cell({ column, row }: { column: ColumnSpec<Row>; row: Row }) {
   if (shown === undefined) return muted;
   switch (column.cell) {
     case 'datetime':
-      return <DateTimeCell value={shown} />;
+      return <Timestamp value={shown} mode="relative" />;
     case 'status':
       return (
         <StatusCell

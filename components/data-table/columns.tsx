@@ -10,7 +10,7 @@ import { Cell, type Row } from './cells';
 const WIDTHS: Record<CellKind, number> = {
   text: 220,
   link: 240,
-  number: 84,
+  number: 100,
   status: 150,
   datetime: 150,
   arn: 260,

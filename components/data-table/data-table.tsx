@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/query/api-error';
 import { resources } from '@/lib/resources/registry';
 import type { ResourceId, ResourceSpec } from '@/lib/resources/types';
 import { sortsInBrowser } from '@/lib/url/api-query';
+import type { CliTarget } from '@/lib/url/cli-command';
 import { hasFilters, viewSort } from '@/lib/url/view';
 import { CopyActions } from './copy-actions';
 import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
@@ -20,13 +21,14 @@ import { VirtualTable } from './virtual-table';
 interface DataTableProps {
   resource: ResourceId;
   path?: Record<string, string>;
-  region: string | null;
+  /** Where the server lists from, for the AWS CLI command. */
+  backend: CliTarget;
   notFound?: ReactNode;
 }
 
 const NO_PATH: Record<string, string> = {};
 
-export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTableProps) {
+export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataTableProps) {
   const spec: ResourceSpec = resources[resource];
   const { values, issues, setView } = useViewState(spec);
   const { query, loaded, rows, resolvedRanges } = useListing(spec, path, values);
@@ -45,6 +47,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
     refetch,
     failureCount,
     isFetching,
+    isPlaceholderData: stale,
   } = query;
   const retrying = isFetching && failureCount > 0;
   const throttled = query.failureReason instanceof ApiError && query.failureReason.status === 429;
@@ -69,11 +72,11 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
     () => setView(Object.fromEntries(spec.filters.map((filter) => [filter.id, null]))),
     [spec, setView],
   );
-  const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError;
+  const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale;
   const { visibility } = prefs;
 
   let body: ReactNode;
-  if (data === undefined && error !== null) {
+  if (error !== null && (data === undefined || stale)) {
     if (error instanceof ApiError && error.status === 404 && notFound !== undefined) body = notFound;
     else
       body = (
@@ -105,6 +108,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
         canLoadMore={canLoadMore}
         loadMore={loadMore}
         scrollRef={scrollRef}
+        stale={stale}
       >
         <TableFooter
           hasNextPage={hasNextPage}
@@ -120,13 +124,13 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
   return (
     <section
       aria-label={spec.label}
-      className="flex min-h-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+      className="flex min-h-0 min-w-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
         <UrlIssues issues={issues} />
         <div className="flex flex-wrap items-center justify-between gap-2">
           <FilterBar spec={spec} values={values} setView={setView} />
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
             <PreferencesMenu
               spec={spec}
@@ -136,7 +140,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
               onDensity={prefs.setDensity}
               onReset={prefs.reset}
             />
-            <CopyActions spec={spec} path={path} values={values} region={region} resolvedRanges={resolvedRanges} />
+            <CopyActions spec={spec} path={path} values={values} target={backend} resolvedRanges={resolvedRanges} />
           </div>
         </div>
         {data !== undefined && (
@@ -146,6 +150,7 @@ export function DataTable({ resource, path = NO_PATH, region, notFound }: DataTa
             complete={!hasNextPage}
             sortedInBrowser={sortInBrowser}
             retrying={retrying}
+            updating={stale}
           />
         )}
       </div>

@@ -1,18 +1,39 @@
+import { wallClock } from './time-format';
 import type { TimeZoneMode } from './use-preferences';
 
-const pad = (value: number) => String(value).padStart(2, '0');
+const TYPED = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const UNIT_MS = { day: 86_400_000, minute: 60_000, second: 1000 } as const;
 
-/** The value of an `<input type="datetime-local">` showing `date` in the chosen zone. */
-export function toInputValue(date: Date | null, zone: TimeZoneMode): string {
-  if (date === null) return '';
-  if (zone === 'utc') return date.toISOString().slice(0, 16);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/**
+ * A custom range bound as typed, `2026-01-31`, `2026-01-31 23:59` or `2026-01-31 23:59:30`, in the chosen zone.
+ * A start is the first instant of what was typed; an end covers all of it, so "to 23:59" includes 23:59:59.
+ * Empty is an open end (null); anything else that is not a real time is undefined.
+ */
+export function parseBound(text: string, zone: TimeZoneMode, side: 'start' | 'end'): Date | null | undefined {
+  const value = text.trim();
+  if (value === '') return null;
+  const match = TYPED.exec(value);
+  if (match === null) return undefined;
+  const field = (index: number) => Number(match[index] ?? 0);
+  const [year, month, day, hour, minute, second] = [field(1), field(2), field(3), field(4), field(5), field(6)];
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const date =
+    zone === 'utc'
+      ? new Date(Date.UTC(year, month - 1, day, hour, minute, second))
+      : new Date(year, month - 1, day, hour, minute, second);
+  const calendar =
+    zone === 'utc'
+      ? [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]
+      : [date.getFullYear(), date.getMonth() + 1, date.getDate()];
+  if (calendar[0] !== year || calendar[1] !== month || calendar[2] !== day) return undefined;
+  if (side === 'start') return date;
+  const unit = match[4] === undefined ? UNIT_MS.day : match[6] === undefined ? UNIT_MS.minute : UNIT_MS.second;
+  return new Date(date.getTime() + unit - 1);
 }
 
-/** Reads a datetime-local value in the chosen zone; empty means an open end. */
-export function fromInputValue(value: string, zone: TimeZoneMode): Date | null | undefined {
-  if (value === '') return null;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return undefined;
-  const date = new Date(zone === 'utc' ? `${value}Z` : value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/** A bound as the user would type it: to the minute, or to the second when it has seconds of its own. */
+export function formatBound(date: Date | null, zone: TimeZoneMode): string {
+  if (date === null) return '';
+  const withinMinute = date.getTime() % 60_000;
+  return wallClock(date, zone, withinMinute !== 0 && withinMinute !== 59_999);
 }

@@ -5,8 +5,8 @@ import { buttonClass, ghostButtonClass, inputClass, primaryButtonClass } from '@
 import type { FilterSpec } from '@/lib/resources/types';
 import { FilterPopover } from './filter-popover';
 import { parseDuration, serializeRange, type DateRange } from '@/lib/url/range';
-import { fromInputValue, toInputValue } from './date-input';
-import { exactTime } from './time-format';
+import { formatBound, parseBound } from './date-input';
+import { zoneName } from './time-format';
 import { useTimeZone, type TimeZoneMode } from './use-preferences';
 
 const PRESETS = [
@@ -23,14 +23,15 @@ interface DateRangePickerProps {
   onChange: (value: DateRange | null) => void;
 }
 
+/** The range in words, bounds written as they are typed into the custom range, naming the zone. */
 export function describeRange(range: DateRange | null, zone: TimeZoneMode): string {
   if (range === null) return 'Any time';
   if (range.kind === 'relative') {
     const preset = PRESETS.find(([duration]) => duration === range.duration);
     return `Last ${preset?.[1] ?? range.duration}`;
   }
-  const bound = (date: Date | null) => (date === null ? '…' : exactTime(date, zone));
-  return `${bound(range.start)} – ${bound(range.end)}`;
+  const bound = (date: Date | null) => (date === null ? '…' : formatBound(date, zone));
+  return `${bound(range.start)} – ${bound(range.end)} ${zoneName(zone, range.start ?? range.end ?? undefined)}`;
 }
 
 function CustomRange({
@@ -44,13 +45,14 @@ function CustomRange({
 }) {
   const id = useId();
   const absolute = value?.kind === 'absolute' ? value : null;
-  const [from, setFrom] = useState(toInputValue(absolute?.start ?? null, zone));
-  const [to, setTo] = useState(toInputValue(absolute?.end ?? null, zone));
-  const start = fromInputValue(from, zone);
-  const end = fromInputValue(to, zone);
+  const [from, setFrom] = useState(formatBound(absolute?.start ?? null, zone));
+  const [to, setTo] = useState(formatBound(absolute?.end ?? null, zone));
+  const start = parseBound(from, zone, 'start');
+  const end = parseBound(to, zone, 'end');
+  const zoneLabel = zoneName(zone);
   const problem =
     start === undefined || end === undefined
-      ? 'Enter a date and time.'
+      ? 'Write a time as 2026-01-31 or 2026-01-31 23:59.'
       : start === null && end === null
         ? 'Enter at least one end.'
         : start !== null && end !== null && start > end
@@ -64,23 +66,32 @@ function CustomRange({
         if (problem === null && start !== undefined && end !== undefined) onApply({ kind: 'absolute', start, end });
       }}
     >
-      <p className="text-[11px] text-zinc-600 dark:text-zinc-400">
-        Custom range ({zone === 'utc' ? 'UTC' : 'local time'}); leave an end empty to keep it open
+      <p id={`${id}-hint`} className="text-[11px] text-zinc-600 dark:text-zinc-400">
+        Custom range in {zoneLabel}, as 2026-01-31 or 2026-01-31 23:59; the end includes the whole day or minute. Leave
+        an end empty to keep it open.
       </p>
-      <div className="grid grid-cols-[3rem_1fr] items-center gap-1.5">
-        <label htmlFor={`${id}-from`}>From</label>
+      <div className="grid grid-cols-[auto_1fr] items-center gap-1.5">
+        <label htmlFor={`${id}-from`}>From ({zoneLabel})</label>
         <input
           id={`${id}-from`}
-          type="datetime-local"
+          type="text"
           value={from}
+          placeholder="2026-01-31 00:00"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
           onChange={(event) => setFrom(event.target.value)}
           className={inputClass}
         />
-        <label htmlFor={`${id}-to`}>To</label>
+        <label htmlFor={`${id}-to`}>To ({zoneLabel})</label>
         <input
           id={`${id}-to`}
-          type="datetime-local"
+          type="text"
           value={to}
+          placeholder="2026-01-31 23:59"
+          spellCheck={false}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
           onChange={(event) => setTo(event.target.value)}
           className={inputClass}
         />

@@ -1,8 +1,8 @@
 'use client';
 
-import { useId } from 'react';
-import { inputClass } from '@/components/ui/styles';
+import { buttonClass, primaryButtonClass } from '@/components/ui/styles';
 import type { FilterSpec } from '@/lib/resources/types';
+import { FilterPopover } from './filter-popover';
 
 interface EnumFilterProps {
   filter: Extract<FilterSpec, { kind: 'enum' }>;
@@ -10,29 +10,32 @@ interface EnumFilterProps {
   onChange: (value: string | null) => void;
 }
 
+/** One value of a few, sent to the API: a toolbar button like every other filter, its choices in the panel. */
 export function EnumFilter({ filter, value, onChange }: EnumFilterProps) {
-  const id = useId();
-  const fallback = filter.options.find((option) => option.value === filter.defaultValue);
+  const current = filter.options.find((option) => option.value === value);
   return (
-    <div className="flex items-center gap-1.5">
-      <label htmlFor={id} className="text-xs text-zinc-600 dark:text-zinc-400">
-        {filter.label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        data-filter={filter.id}
-        onChange={(event) => onChange(event.target.value === filter.defaultValue ? null : event.target.value)}
-        className={`${inputClass} pr-6`}
-        title={fallback?.apiValue === undefined ? undefined : `Default: ${fallback.label}`}
-      >
-        {filter.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-            {option.value === filter.defaultValue && option.apiValue !== undefined ? ' (default)' : ''}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterPopover label={filter.label} summary={current?.label ?? value} noun="filter">
+      {(close) => (
+        <div role="group" aria-label={filter.label} className="flex min-w-44 flex-col gap-1">
+          {filter.options.map((option) => {
+            const chosen = option.value === value;
+            return (
+              <button
+                key={option.value}
+                type="button"
+                aria-pressed={chosen}
+                className={`${chosen ? primaryButtonClass : buttonClass} justify-start`}
+                onClick={() => {
+                  onChange(option.value === filter.defaultValue ? null : option.value);
+                  close();
+                }}
+              >
+                {option.label}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </FilterPopover>
   );
 }

@@ -57,9 +57,18 @@ interface CountProps {
   complete: boolean;
   sortedInBrowser: boolean;
   retrying: boolean;
+  updating: boolean;
 }
 
-export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying }: CountProps) {
+export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying, updating }: CountProps) {
+  if (updating) {
+    return (
+      <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="row-count" aria-live="polite">
+        <span className="font-medium text-zinc-800 dark:text-zinc-200">Updating…</span>
+        {retrying && <span className="text-amber-800 dark:text-amber-300"> · retrying…</span>}
+      </p>
+    );
+  }
   return (
     <p
       className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600 dark:text-zinc-400"

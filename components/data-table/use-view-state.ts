@@ -2,10 +2,10 @@
 
 import { useSearchParams } from 'next/navigation';
 import { createParser, useQueryStates, type SingleParserBuilder } from 'nuqs';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { viewCodecs, type ParamValue } from '@/lib/url/codecs';
-import { readView, type ViewValues } from '@/lib/url/view';
+import { readView, type UrlIssue, type ViewValues } from '@/lib/url/view';
 
 export type SetView = (patch: Record<string, ParamValue | null>) => void;
 
@@ -22,13 +22,33 @@ function specParsers(spec: ResourceSpec): Record<string, SingleParserBuilder<Par
   );
 }
 
-/** The page's view (filters, sort) in the URL through nuqs; every change is a history entry. */
+/**
+ * The page's view (filters, sort) in the URL through nuqs; every change is a history entry. A bad value in a
+ * link is reported once and dropped from the URL in place, so copying the link shares the view as shown; the
+ * report stays until the view changes.
+ */
 export function useViewState(spec: ResourceSpec) {
   const parsers = useMemo(() => specParsers(spec), [spec]);
   const [values, setValues] = useQueryStates(parsers, { history: 'push', scroll: false });
   const searchParams = useSearchParams();
-  const issues = useMemo(() => readView(spec, (param) => searchParams.get(param)).issues, [spec, searchParams]);
-  const setView = useCallback<SetView>((patch) => void setValues(patch), [setValues]);
+  const found = useMemo(() => readView(spec, (param) => searchParams.get(param)).issues, [spec, searchParams]);
+  const [reported, setReported] = useState<UrlIssue[]>(found);
+  const [seen, setSeen] = useState(found);
+  if (found !== seen) {
+    setSeen(found);
+    if (found.length > 0) setReported(found);
+  }
+  useEffect(() => {
+    if (found.length === 0) return;
+    void setValues(Object.fromEntries(found.map((issue) => [issue.param, null])), { history: 'replace' });
+  }, [found, setValues]);
+  const setView = useCallback<SetView>(
+    (patch) => {
+      setReported([]);
+      void setValues(patch);
+    },
+    [setValues],
+  );
   const view: ViewValues = values;
-  return { values: view, issues, setView };
+  return { values: view, issues: reported, setView };
 }

@@ -25,6 +25,8 @@ interface VirtualTableProps {
   canLoadMore: boolean;
   loadMore: () => void;
   scrollRef: RefObject<HTMLDivElement | null>;
+  /** The rows belong to the previous view and stay, dimmed, until the new view's first page arrives. */
+  stale: boolean;
   children?: ReactNode;
 }
 
@@ -45,19 +47,19 @@ function HeaderCell({
       scope="col"
       style={{ width: header.getSize() }}
       aria-sort={!sortable ? undefined : active === 'asc' ? 'ascending' : active === 'desc' ? 'descending' : 'none'}
-      className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-100 px-3 py-1.5 text-left text-[11px] font-semibold uppercase tracking-wide text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
+      className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-100 p-0 text-left text-[11px] font-semibold uppercase tracking-wide text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300"
     >
       {sortable ? (
         <button
           type="button"
           onClick={() => onSort(header.column.id)}
-          className={`inline-flex items-center gap-1 rounded uppercase ${focusRing}`}
+          className={`flex w-full items-center gap-1 px-3 py-1.5 text-left uppercase hover:bg-zinc-200/70 dark:hover:bg-zinc-800 ${focusRing}`}
         >
-          {label}
+          <span className="truncate">{label}</span>
           <SortIcon direction={active} />
         </button>
       ) : (
-        label
+        <div className="truncate px-3 py-1.5">{label}</div>
       )}
     </th>
   );
@@ -118,7 +120,11 @@ export function VirtualTable(props: VirtualTableProps) {
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody
+          aria-busy={props.stale || undefined}
+          data-stale={props.stale || undefined}
+          className={props.stale ? 'opacity-50 transition-opacity' : undefined}
+        >
           {before > 0 && <tr aria-hidden style={{ height: before }} />}
           {items.map((item) => {
             const row = tableRows[item.index - firstIndex];

@@ -9,7 +9,7 @@ export async function SignedInUser() {
     <span
       data-testid="signed-in-user"
       title={`Signed in as ${name}`}
-      className="max-w-56 truncate text-xs text-zinc-600 dark:text-zinc-300"
+      className="max-w-40 truncate text-xs sm:max-w-56 text-zinc-600 dark:text-zinc-300"
     >
       {name}
     </span>

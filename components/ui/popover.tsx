@@ -37,7 +37,7 @@ export function Popover({
     element.style.top = `${rect.bottom + GAP}px`;
     const left = align === 'end' ? rect.right - element.offsetWidth : rect.left;
     element.style.left = `${Math.max(GAP, Math.min(left, window.innerWidth - element.offsetWidth - GAP))}px`;
-    element.querySelector<HTMLElement>('input, select, button')?.focus();
+    element.querySelector<HTMLElement>('input:enabled, select:enabled, button:enabled')?.focus();
   }
 
   return (

@@ -65,7 +65,8 @@ export class TablePage {
     return this.page.getByRole('button', { name: `${label} range:` });
   }
 
-  statusButton(label = 'Status'): Locator {
+  /** The toolbar button of a filter that opens a panel (enum and multi-value filters). */
+  filterButton(label: string): Locator {
     return this.page.getByRole('button', { name: `${label} filter:` });
   }
 

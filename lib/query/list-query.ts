@@ -1,4 +1,4 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { pageUrl, rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
 import { serializeRange } from '@/lib/url/range';
@@ -30,6 +30,8 @@ export function listQueryOptions(spec: ResourceSpec, path: Record<string, string
   );
   return infiniteQueryOptions({
     queryKey: ['list', spec.id, path, params, ranges],
+    // A new sort or filter keeps the rows on screen (and the focus on the control) until its first page arrives.
+    placeholderData: keepPreviousData,
     initialPageParam: FIRST_PAGE,
     queryFn: async ({ pageParam, signal }): Promise<CursorPage> => {
       const cursor = pageParam ?? { token: null, ranges: rangeApiParams(spec, values, Date.now()) };

@@ -49,6 +49,7 @@ export const imageVersionsSpec = {
   operation: 'ListImageVersions',
   iamAction: 'sagemaker:ListImageVersions',
   cliCommand: 'list-image-versions',
+  resultKey: 'ImageVersions',
   apiPath: ({ ImageName }) => `/api/images/${encodeURIComponent(ImageName)}/versions`,
   pathParams: imageVersionPath,
   query: imageVersionQuery,

@@ -50,6 +50,7 @@ export const imagesSpec = {
   operation: 'ListImages',
   iamAction: 'sagemaker:ListImages',
   cliCommand: 'list-images',
+  resultKey: 'Images',
   apiPath: () => '/api/images',
   pathParams: z.strictObject({}),
   query: imageQuery,

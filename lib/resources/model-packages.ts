@@ -46,6 +46,7 @@ export const modelPackagesSpec = {
   operation: 'ListModelPackages',
   iamAction: 'sagemaker:ListModelPackages',
   cliCommand: 'list-model-packages',
+  resultKey: 'ModelPackageSummaryList',
   apiPath: () => '/api/model-packages',
   pathParams: z.strictObject({}),
   query: modelPackageQuery,
@@ -146,7 +147,7 @@ export const modelPackagesSpec = {
     },
     {
       id: 'group',
-      label: 'Group',
+      label: 'Group (exact name)',
       kind: 'text',
       apiParam: 'ModelPackageGroupName',
       side: 'server',
@@ -171,8 +172,8 @@ export const modelPackagesSpec = {
       kind: 'enum',
       apiParam: 'ModelPackageType',
       options: [
-        { value: 'both', label: 'Versioned and unversioned', apiValue: 'Both' },
-        { value: 'versioned', label: 'Versioned (registry)', apiValue: 'Versioned' },
+        { value: 'both', label: 'All types', apiValue: 'Both' },
+        { value: 'versioned', label: 'Versioned (in a group)', apiValue: 'Versioned' },
         { value: 'unversioned', label: 'Unversioned', apiValue: 'Unversioned' },
       ],
       defaultValue: 'both',

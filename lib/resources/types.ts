@@ -52,6 +52,8 @@ export interface ResourceSpec<
   operation: 'ListImages' | 'ListImageVersions' | 'ListModelPackages';
   iamAction: string;
   cliCommand: string;
+  /** The member of the API's output that holds the items. */
+  resultKey: string;
   /** The proxy path for this listing, given the route parameters. */
   apiPath(path: Path): string;
   /** Route parameters of the proxy path, validated with the API's constraints. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awsCliCommand, kebabCase, shellQuote } from './cli-command';
+import { awsCliCommand, cliQuery, kebabCase, shellQuote } from './cli-command';
+
+const aws = { region: 'eu-west-1', endpoint: null };
 
 describe('awsCliCommand', () => {
   it('turns API members into CLI options and adds the region', () => {
@@ -13,7 +15,7 @@ describe('awsCliCommand', () => {
           SortBy: 'Name',
           SortOrder: 'Ascending',
         },
-        'eu-west-1',
+        aws,
       ),
     ).toBe(
       'aws sagemaker list-model-packages --model-package-group-name churn --model-package-type Both ' +
@@ -22,9 +24,31 @@ describe('awsCliCommand', () => {
   });
 
   it('leaves paging to the CLI and omits an unknown region', () => {
-    expect(awsCliCommand('list-images', { MaxResults: '100', NextToken: 'abc', SortBy: 'IMAGE_NAME' }, null)).toBe(
-      'aws sagemaker list-images --sort-by IMAGE_NAME',
+    expect(
+      awsCliCommand(
+        'list-images',
+        { MaxResults: '100', NextToken: 'abc', SortBy: 'IMAGE_NAME' },
+        { ...aws, region: null },
+      ),
+    ).toBe('aws sagemaker list-images --sort-by IMAGE_NAME');
+  });
+
+  it('sends the calls to the configured endpoint, as the dashboard does', () => {
+    expect(awsCliCommand('list-images', {}, { region: 'us-east-1', endpoint: 'https://vpce-1.example/api' })).toBe(
+      'aws sagemaker list-images --region us-east-1 --endpoint-url https://vpce-1.example/api',
     );
+  });
+
+  it('keeps what the table filters in the browser with a --query', () => {
+    const query = cliQuery('Images', [
+      { field: 'ImageStatus', values: ['CREATED', 'CREATE_FAILED'] },
+      { field: 'Other', values: [] },
+    ]);
+    expect(query).toBe('Images[?contains(`["CREATED","CREATE_FAILED"]`, ImageStatus)]');
+    expect(awsCliCommand('list-images', {}, aws, query)).toBe(
+      `aws sagemaker list-images --query 'Images[?contains(\`["CREATED","CREATE_FAILED"]\`, ImageStatus)]' --region eu-west-1`,
+    );
+    expect(cliQuery('Images', [{ field: 'ImageStatus', values: [] }])).toBeUndefined();
   });
 
   it('quotes values for the shell', () => {

@@ -1,24 +1,28 @@
 import type { ReactNode } from 'react';
+import { Timestamp } from '@/components/data-table/timestamp';
+import { CopyableText } from '@/components/ui/copyable-text';
 import { StatusBadge } from '@/components/ui/status-badge';
 import type { ImageRow } from '@/lib/resources/images';
 
-const utc = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="flex min-w-0 flex-col gap-0.5">
+    <div className={`flex min-w-0 flex-col gap-0.5 ${wide ? 'sm:col-span-2 lg:col-span-4' : ''}`}>
       <dt className="text-[11px] uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="truncate text-xs">{children}</dd>
+      <dd className="text-xs [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
 
+/** Every field of the image, in full: long values wrap, names and ARNs copy, times follow the table's zone. */
 export function ImageSummary({ image }: { image: ImageRow }) {
   return (
     <dl
       data-testid="image-summary"
-      className="grid grid-cols-2 gap-x-6 gap-y-2 rounded-md border border-zinc-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 dark:border-zinc-800 dark:bg-zinc-950"
+      className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-md border border-zinc-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-950"
     >
+      <Field label="Name">
+        <CopyableText text={image.ImageName} what="name" />
+      </Field>
       <Field label="Display name">{image.DisplayName ?? '–'}</Field>
       <Field label="Status">
         <StatusBadge value={image.ImageStatus} />
@@ -27,17 +31,17 @@ export function ImageSummary({ image }: { image: ImageRow }) {
         )}
       </Field>
       <Field label="Created">
-        <time dateTime={image.CreationTime}>{utc.format(new Date(image.CreationTime))} UTC</time>
+        <Timestamp value={image.CreationTime} mode="exact" />
       </Field>
       <Field label="Last modified">
-        <time dateTime={image.LastModifiedTime}>{utc.format(new Date(image.LastModifiedTime))} UTC</time>
+        <Timestamp value={image.LastModifiedTime} mode="exact" />
       </Field>
-      <Field label="ARN">
-        <span className="font-mono text-[11px]" title={image.ImageArn}>
-          {image.ImageArn}
-        </span>
+      <Field label="ARN" wide>
+        <CopyableText text={image.ImageArn} what="ARN" />
       </Field>
-      <Field label="Description">{image.Description ?? '–'}</Field>
+      <Field label="Description" wide>
+        {image.Description ?? '–'}
+      </Field>
     </dl>
   );
 }

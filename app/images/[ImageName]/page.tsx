@@ -30,10 +30,10 @@ export default async function ImageVersionsPage({ params, searchParams }: Props)
   const lookup = await findImage(imageName);
   if (lookup === undefined) notFound();
   preloadFirstPage('image-versions', { ImageName: imageName }, await searchParams);
-  const { region } = getBackendInfo();
+  const { region, endpoint } = getBackendInfo();
   return (
     <>
-      <PageHeader title={imageName}>
+      <PageHeader title={imageName} parent={{ href: '/images', label: 'Images' }}>
         {lookup.image !== undefined ? (
           <ImageSummary image={lookup.image} />
         ) : (
@@ -49,7 +49,7 @@ export default async function ImageVersionsPage({ params, searchParams }: Props)
             <DataTable
               resource="image-versions"
               path={{ ImageName: imageName }}
-              region={region}
+              backend={{ region, endpoint }}
               notFound={<ImageNotFound name={imageName} />}
             />
           </Providers>
