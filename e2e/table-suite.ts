@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { z } from 'zod';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from '@/lib/emulator/config';
+import { cliCommand, rowId } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { apiAll, apiPage } from './api';
 import { filterTests } from './filter-tests';
@@ -72,7 +73,7 @@ function uncached(spec: ResourceSpec, listing: string): string {
 
 /** The shared table suite, run once per resource page. */
 export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig) {
-  const rowIds = (items: Record<string, unknown>[]) => items.map((item) => spec.rowId(spec.row.parse(item)));
+  const rowIds = (items: Record<string, unknown>[]) => items.map((item) => rowId(spec, spec.row.parse(item)));
   let suite: SuiteData;
 
   test.describe(`${spec.label} table`, () => {
@@ -253,7 +254,7 @@ export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig)
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
       await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
       const command = await page.evaluate(() => navigator.clipboard.readText());
-      expect(command).toMatch(new RegExp(`^aws sagemaker ${spec.cliCommand} `));
+      expect(command).toMatch(new RegExp(`^aws sagemaker ${cliCommand(spec)} `));
       expect(command).toContain('--region us-east-1');
       expect(command).toContain(`--endpoint-url ${e2eEnv.emulatorUrl}`);
       const sort = new URLSearchParams(suite.deepLink).get('sort') ?? spec.sort.default.id;

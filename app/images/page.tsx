@@ -6,7 +6,7 @@ import { preloadFirstPage, type SearchParams } from '@/components/data-table/pre
 import { TableSkeleton } from '@/components/data-table/table-states';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
-import { getBackendInfo } from '@/lib/server/backend-info';
+import { getBackendInfo } from '@/lib/config/backend';
 
 export const metadata: Metadata = { title: 'Images' };
 

@@ -2,17 +2,19 @@
 
 import Link from 'next/link';
 import { CopyButton } from '@/components/ui/copy-button';
+import { CopyableText } from '@/components/ui/copyable-text';
 import { CopyIcon } from '@/components/ui/icons';
 import { Popover } from '@/components/ui/popover';
 import { StatusBadge, badgeClass, statusTone } from '@/components/ui/status-badge';
 import { ghostButtonClass, linkClass, focusRing } from '@/components/ui/styles';
 import type { ColumnSpec } from '@/lib/resources/types';
-import * as z from 'zod/mini';
 import { Timestamp } from './timestamp';
 
 export type Row = Record<string, unknown>;
 
-const lifecycle = z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.optional(z.string()) });
+/** `cell`: one line in the table, truncated. `full`: everything, wrapping, for a row's summary or details. */
+export type CellLayout = 'cell' | 'full';
+
 const muted = <span className="text-zinc-500 dark:text-zinc-400">–</span>;
 
 function text(value: unknown): string | undefined {
@@ -21,8 +23,21 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function StatusCell({ value, detail }: { value: string; detail: string | undefined }) {
+function member(value: unknown, key: string | undefined): string | undefined {
+  if (key === undefined || typeof value !== 'object' || value === null) return undefined;
+  return text(Reflect.get(value, key));
+}
+
+function StatusCell({ value, detail, layout }: { value: string; detail: string | undefined; layout: CellLayout }) {
   if (detail === undefined) return <StatusBadge value={value} />;
+  if (layout === 'full') {
+    return (
+      <span className="flex flex-col items-start gap-1">
+        <StatusBadge value={value} />
+        <span className="text-red-700 dark:text-red-300">{detail}</span>
+      </span>
+    );
+  }
   return (
     <Popover
       label={value}
@@ -52,14 +67,34 @@ function ArnCell({ value }: { value: string }) {
   );
 }
 
-export function Cell({ column, row }: { column: ColumnSpec<Row>; row: Row }) {
+interface CellProps {
+  column: ColumnSpec<Row>;
+  row: Row;
+  /** The listing's view, which a link may depend on. */
+  view: Readonly<Record<string, unknown>>;
+  layout?: CellLayout;
+}
+
+/** One field of a row, drawn by its column's kind; no kind belongs to one resource. */
+export function Cell({ column, row, view, layout = 'cell' }: CellProps) {
   const value = row[column.field];
-  if (column.cell === 'lifecycle') {
-    const parsed = lifecycle.safeParse(value);
-    if (!parsed.success) return muted;
+  const wrap = layout === 'full' ? '[overflow-wrap:anywhere]' : 'truncate';
+  if (column.cell === 'pair') {
+    const [first, second] = column.pair ?? [];
+    const shown = [member(value, first), member(value, second)].filter((part) => part !== undefined).join(' · ');
+    if (shown === '') return muted;
+    const detail = member(value, column.detailField);
+    if (layout === 'full') {
+      return (
+        <span className="flex flex-col gap-0.5">
+          <span>{shown}</span>
+          {detail !== undefined && <span className="text-zinc-600 dark:text-zinc-400">{detail}</span>}
+        </span>
+      );
+    }
     return (
-      <span title={parsed.data.StageDescription} className="truncate">
-        {parsed.data.Stage} · {parsed.data.StageStatus}
+      <span title={detail} className="truncate">
+        {shown}
       </span>
     );
   }
@@ -67,33 +102,38 @@ export function Cell({ column, row }: { column: ColumnSpec<Row>; row: Row }) {
   if (shown === undefined) return muted;
   switch (column.cell) {
     case 'datetime':
-      return <Timestamp value={shown} mode="relative" />;
+      return <Timestamp value={shown} mode={layout === 'full' ? 'exact' : 'relative'} />;
     case 'status':
-      return (
-        <StatusCell
-          value={shown}
-          detail={column.detailField === undefined ? undefined : text(row[column.detailField])}
-        />
-      );
+      return <StatusCell value={shown} detail={text(row[column.detailField ?? ''])} layout={layout} />;
     case 'badge':
       return <span className={badgeClass('neutral')}>{shown}</span>;
     case 'arn':
-      return <ArnCell value={shown} />;
+      return layout === 'full' ? <CopyableText text={shown} what="ARN" /> : <ArnCell value={shown} />;
     case 'number':
       return <span className="tabular-nums">{shown}</span>;
     case 'link': {
-      const href = column.href?.(row);
-      return href === undefined ? (
-        <span className="truncate">{shown}</span>
-      ) : (
-        <Link href={href} className={`truncate ${linkClass}`} prefetch={false}>
-          {shown}
-        </Link>
+      const href = column.href?.(row, view);
+      const link =
+        href === undefined ? (
+          <span className={wrap}>{shown}</span>
+        ) : (
+          <Link href={href} className={`${wrap} ${linkClass}`} prefetch={false}>
+            {shown}
+          </Link>
+        );
+      if (layout === 'cell') return link;
+      return (
+        <span className="inline-flex max-w-full items-start gap-1">
+          {link}
+          <CopyButton text={() => shown} label={`Copy ${column.header} ${shown}`} className={ghostButtonClass}>
+            <CopyIcon />
+          </CopyButton>
+        </span>
       );
     }
-    default:
+    case 'text':
       return (
-        <span className="truncate" title={shown}>
+        <span className={wrap} title={layout === 'cell' ? shown : undefined}>
           {shown}
         </span>
       );

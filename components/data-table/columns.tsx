@@ -3,6 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { ExternalIcon } from '@/components/ui/icons';
 import { ghostButtonClass } from '@/components/ui/styles';
+import { rowId } from '@/lib/resources/derive';
 import type { CellKind, ResourceSpec } from '@/lib/resources/types';
 import { regionFromArn } from '@/lib/resources/console';
 import { Cell, type Row } from './cells';
@@ -14,7 +15,7 @@ const WIDTHS: Record<CellKind, number> = {
   status: 150,
   datetime: 150,
   arn: 260,
-  lifecycle: 170,
+  pair: 170,
   badge: 120,
 };
 
@@ -23,7 +24,7 @@ export const ACTIONS_COLUMN = 'console';
 function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
   const url = spec.consoleUrl(row);
   if (url === undefined) return null;
-  const id = spec.rowId(row);
+  const id = rowId(spec, row);
   const region = regionFromArn(id) ?? '';
   return (
     <a
@@ -40,7 +41,7 @@ function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
 }
 
 /** TanStack columns from the spec: one per API field plus the console link. */
-export function buildColumns(spec: ResourceSpec): ColumnDef<Row>[] {
+export function buildColumns(spec: ResourceSpec, view: Readonly<Record<string, unknown>>): ColumnDef<Row>[] {
   const columns: ColumnDef<Row>[] = spec.columns.map((column) => ({
     id: column.id,
     header: column.header,
@@ -51,7 +52,7 @@ export function buildColumns(spec: ResourceSpec): ColumnDef<Row>[] {
     enableSorting: column.sortable !== false,
     enableHiding: true,
     size: WIDTHS[column.cell],
-    cell: ({ row }) => <Cell column={column} row={row.original} />,
+    cell: ({ row }) => <Cell column={column} row={row.original} view={view} />,
   }));
   columns.push({
     id: ACTIONS_COLUMN,

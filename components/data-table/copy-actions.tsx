@@ -3,6 +3,7 @@
 import { CopyButton } from '@/components/ui/copy-button';
 import { CopyIcon } from '@/components/ui/icons';
 import { buttonClass } from '@/components/ui/styles';
+import { cliCommand } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
 import { awsCliCommand, cliQuery, type CliTarget } from '@/lib/url/cli-command';
@@ -23,7 +24,7 @@ export function CopyActions({ spec, path, values, target, resolvedRanges }: Copy
       filter.kind === 'multiEnum' ? [{ field: filter.field, values: listValue(values, filter.id) }] : [],
     );
     return awsCliCommand(
-      spec.cliCommand,
+      cliCommand(spec),
       { ...path, ...staticApiParams(spec, values), ...(resolvedRanges ?? rangeApiParams(spec, values, Date.now())) },
       target,
       cliQuery(spec.resultKey, browserFilters),

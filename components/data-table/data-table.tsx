@@ -2,8 +2,7 @@
 
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
-import { resources } from '@/lib/resources/registry';
-import type { ResourceId, ResourceSpec } from '@/lib/resources/types';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
 import { hasFilters, viewSort } from '@/lib/url/view';
@@ -29,7 +28,7 @@ interface DataTableProps {
 const NO_PATH: Record<string, string> = {};
 
 export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataTableProps) {
-  const spec: ResourceSpec = resources[resource];
+  const spec = resourceSpec(resource);
   const { values, issues, setView } = useViewState(spec);
   const { query, loaded, rows, resolvedRanges } = useListing(spec, path, values);
   const prefs = useTablePreferences(spec);
@@ -109,6 +108,7 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
         loadMore={loadMore}
         scrollRef={scrollRef}
         stale={stale}
+        view={values}
       >
         <TableFooter
           hasNextPage={hasNextPage}

@@ -1,8 +1,8 @@
 import { preload } from 'react-dom';
-import { withBasePath } from '@/lib/base-path';
+import { withBasePath } from '@/lib/url/base-path';
 import { PAGE_SIZE } from '@/lib/query/list-query';
-import { resources } from '@/lib/resources/registry';
-import type { ResourceId, ResourceSpec } from '@/lib/resources/types';
+import { apiPath } from '@/lib/resources/derive';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { pageUrl, staticApiParams } from '@/lib/url/api-query';
 import { readView, rangeValue } from '@/lib/url/view';
 
@@ -13,13 +13,13 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  * the browser resolves relative ranges with its own clock, so the URLs would differ.
  */
 export function preloadFirstPage(resource: ResourceId, path: Record<string, string>, searchParams: SearchParams): void {
-  const spec: ResourceSpec = resources[resource];
+  const spec = resourceSpec(resource);
   const { values } = readView(spec, (param) => {
     const value = searchParams[param];
     return typeof value === 'string' ? value : null;
   });
   if (spec.filters.some((filter) => filter.kind === 'dateRange' && rangeValue(values, filter.id) !== null)) return;
-  preload(withBasePath(pageUrl(spec.apiPath(path), staticApiParams(spec, values), {}, PAGE_SIZE, null)), {
+  preload(withBasePath(pageUrl(apiPath(spec, path), staticApiParams(spec, values), {}, PAGE_SIZE, null)), {
     as: 'fetch',
     crossOrigin: 'anonymous',
   });

@@ -5,6 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
 import { SortIcon } from '@/components/ui/icons';
 import { focusRing } from '@/components/ui/styles';
+import { rowId } from '@/lib/resources/derive';
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
 import type { Row } from './cells';
 import { buildColumns } from './columns';
@@ -27,6 +28,8 @@ interface VirtualTableProps {
   scrollRef: RefObject<HTMLDivElement | null>;
   /** The rows belong to the previous view and stay, dimmed, until the new view's first page arrives. */
   stale: boolean;
+  /** The listing's view, which a link cell may depend on. */
+  view: Readonly<Record<string, unknown>>;
   children?: ReactNode;
 }
 
@@ -67,7 +70,7 @@ function HeaderCell({
 
 export function VirtualTable(props: VirtualTableProps) {
   const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
-  const columns = useMemo(() => buildColumns(spec), [spec]);
+  const columns = useMemo(() => buildColumns(spec, props.view), [spec, props.view]);
   const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
   const ordered = useMemo(
     () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),
@@ -89,7 +92,7 @@ export function VirtualTable(props: VirtualTableProps) {
   const table = useReactTable({
     data: windowRows,
     columns,
-    getRowId: (row) => spec.rowId(row),
+    getRowId: (row) => rowId(spec, row),
     state: { columnVisibility: visibility },
     getCoreRowModel: getCoreRowModel(),
   });

@@ -1,6 +1,9 @@
-import { headers } from 'next/headers';
-import { getBackendInfo } from '@/lib/server/backend-info';
-import { requestAuthenticated } from '@/lib/server/auth/user-header';
+export interface BackendView {
+  kind: 'emulator' | 'aws' | 'custom';
+  label: string;
+  /** Said on hover: the endpoint's host and the region. */
+  title: string;
+}
 
 const TONES = {
   emulator:
@@ -10,18 +13,12 @@ const TONES = {
     'bg-violet-100 text-violet-900 ring-violet-600/40 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-400/40',
 } as const;
 
-/** Where the data comes from, read from the server's environment; shown only on requests proxy.ts authenticated. */
-export async function BackendBadge() {
-  if (!requestAuthenticated(await headers())) return null;
-  const backend = getBackendInfo();
-  const title = [
-    backend.endpoint === null ? 'AWS' : `Endpoint ${new URL(backend.endpoint).host}`,
-    `region ${backend.region ?? 'not set'}`,
-  ].join(', ');
+/** Where the data comes from. */
+export function BackendBadge({ backend }: { backend: BackendView }) {
   return (
     <span
       data-testid="backend-badge"
-      title={title}
+      title={backend.title}
       className={`inline-flex shrink-0 items-center gap-1.5 rounded px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[backend.kind]}`}
     >
       <span aria-hidden className="size-1.5 rounded-full bg-current" />

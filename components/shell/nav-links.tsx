@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { focusRing } from '@/components/ui/styles';
 
-const LINKS = [
-  { href: '/images', label: 'Images' },
-  { href: '/model-packages', label: 'Model packages' },
-] as const;
+export interface NavLink {
+  href: string;
+  label: string;
+}
 
 const itemClass = (active: boolean) =>
   `whitespace-nowrap rounded px-2 py-1 text-sm ${focusRing} ${
@@ -17,11 +17,11 @@ const itemClass = (active: boolean) =>
   }`;
 
 /** The sections of the catalog; a page inside one (an image's versions) marks its section. */
-export function NavLinks() {
+export function NavLinks({ links }: { links: readonly NavLink[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex items-center gap-1">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const here = pathname === link.href;
         const inside = here || pathname.startsWith(`${link.href}/`);
         return (

@@ -1,6 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { withBasePath } from '@/lib/base-path';
+import { withBasePath } from '@/lib/url/base-path';
 import { ApiError, errorFromResponse } from './api-error';
 
 // zod/mini loads no messages; the English ones keep "Unexpected response: ..." as readable as before.

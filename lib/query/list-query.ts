@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
+import { apiPath } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { pageUrl, rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
 import { serializeRange } from '@/lib/url/range';
@@ -35,7 +36,7 @@ export function listQueryOptions(spec: ResourceSpec, path: Record<string, string
     initialPageParam: FIRST_PAGE,
     queryFn: async ({ pageParam, signal }): Promise<CursorPage> => {
       const cursor = pageParam ?? { token: null, ranges: rangeApiParams(spec, values, Date.now()) };
-      const url = pageUrl(spec.apiPath(path), params, cursor.ranges, PAGE_SIZE, cursor.token);
+      const url = pageUrl(apiPath(spec, path), params, cursor.ranges, PAGE_SIZE, cursor.token);
       const page = await fetchListPage(url, spec.row, signal);
       return { ...page, cursor };
     },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { regionFromArn, sageMakerConsoleUrl } from './console';
-import { imageVersionsSpec, imagesSpec, modelPackagesSpec } from './registry';
+import { imageVersionsSpec } from './image-versions';
+import { imagesSpec } from './images';
+import { modelPackagesSpec } from './model-packages';
 
 const IMAGE_ARN = 'arn:aws:sagemaker:eu-west-1:123456789012:image/tf-2.13';
 

@@ -46,15 +46,15 @@ export type ImageVersionRow = z.infer<typeof imageVersionRow>;
 export const imageVersionsSpec = {
   id: 'image-versions',
   label: 'Image versions',
+  blurb: 'The versions of one image.',
   operation: 'ListImageVersions',
-  iamAction: 'sagemaker:ListImageVersions',
-  cliCommand: 'list-image-versions',
   resultKey: 'ImageVersions',
-  apiPath: ({ ImageName }) => `/api/images/${encodeURIComponent(ImageName)}/versions`,
+  route: '/images/[ImageName]',
+  apiRoute: '/api/images/[ImageName]/versions',
   pathParams: imageVersionPath,
   query: imageVersionQuery,
   row: imageVersionRow,
-  rowId: (row) => row.ImageVersionArn,
+  idField: 'ImageVersionArn',
   consoleUrl: (row) => {
     const imageName = parseArn(row.ImageArn)?.resource.split('/')[1];
     if (imageName === undefined) return undefined;

@@ -43,15 +43,15 @@ export type ModelPackageRow = z.infer<typeof modelPackageRow>;
 export const modelPackagesSpec = {
   id: 'model-packages',
   label: 'Model packages',
+  blurb: 'Every model package: the versions registered in model groups and the unversioned packages, newest first.',
   operation: 'ListModelPackages',
-  iamAction: 'sagemaker:ListModelPackages',
-  cliCommand: 'list-model-packages',
   resultKey: 'ModelPackageSummaryList',
-  apiPath: () => '/api/model-packages',
+  route: '/model-packages',
+  apiRoute: '/api/model-packages',
   pathParams: z.strictObject({}),
   query: modelPackageQuery,
   row: modelPackageRow,
-  rowId: (row) => row.ModelPackageArn,
+  idField: 'ModelPackageArn',
   consoleUrl: (row) =>
     row.ModelPackageGroupName === undefined
       ? sageMakerConsoleUrl(row.ModelPackageArn, `model-packages/${encodeURIComponent(row.ModelPackageName ?? '')}`)
@@ -114,7 +114,9 @@ export const modelPackagesSpec = {
       id: 'lifecycle',
       header: 'Lifecycle stage',
       field: 'ModelLifeCycle',
-      cell: 'lifecycle',
+      cell: 'pair',
+      pair: ['Stage', 'StageStatus'],
+      detailField: 'StageDescription',
       defaultVisible: true,
       sortable: false,
     },

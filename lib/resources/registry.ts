@@ -1,12 +1,38 @@
 import { imageVersionsSpec } from './image-versions';
 import { imagesSpec } from './images';
 import { modelPackagesSpec } from './model-packages';
+import type { ChildSpec, ResourceSpec } from './types';
+import { routeParams } from './derive';
 
+/** Every listing of the dashboard, keyed by id, in the order of the navigation. */
 export const resources = {
   images: imagesSpec,
   'image-versions': imageVersionsSpec,
   'model-packages': modelPackagesSpec,
 } as const;
 
-export type Resources = typeof resources;
-export { imageVersionsSpec, imagesSpec, modelPackagesSpec };
+export type ResourceId = keyof typeof resources;
+
+export function isResourceId(value: string): value is ResourceId {
+  return Object.hasOwn(resources, value);
+}
+
+export const RESOURCE_IDS: readonly ResourceId[] = Object.keys(resources).filter(isResourceId);
+
+export function resourceSpec(id: ResourceId): ResourceSpec {
+  return resources[id];
+}
+
+/** The listings reached without naming a parent: the sections of the navigation. */
+export function sections(): ResourceSpec[] {
+  return RESOURCE_IDS.map(resourceSpec).filter((spec) => routeParams(spec.route).length === 0);
+}
+
+/** The listing a resource is a child of, with how the child names it. */
+export function parentOf(id: string): { parent: ResourceSpec; via: ChildSpec['via'] } | undefined {
+  for (const parent of RESOURCE_IDS.map(resourceSpec)) {
+    const child = parent.children?.find((candidate) => candidate.resource === id);
+    if (child !== undefined) return { parent, via: child.via };
+  }
+  return undefined;
+}

@@ -1,9 +1,8 @@
 import type * as z from 'zod/mini';
 
-export type ResourceId = 'images' | 'image-versions' | 'model-packages';
 export type SortDirection = 'asc' | 'desc';
 
-export type CellKind = 'text' | 'datetime' | 'status' | 'arn' | 'link' | 'number' | 'lifecycle' | 'badge';
+export type CellKind = 'text' | 'datetime' | 'status' | 'arn' | 'link' | 'number' | 'pair' | 'badge';
 
 export interface ColumnSpec<Row> {
   id: string;
@@ -14,10 +13,12 @@ export interface ColumnSpec<Row> {
   sortable: 'server' | 'client' | false;
   /** The column that names a row: it cannot be hidden. */
   pinned?: true;
-  /** For status cells: the field that explains a failure. */
-  detailField?: keyof Row & string;
-  /** For link cells: the app route the value opens. */
-  href?(row: Row): string | undefined;
+  /** For status cells: the field that explains a failure. For pair cells: the field that describes the pair. */
+  detailField?: string;
+  /** For pair cells: the two members of the field's object shown as "first · second". */
+  pair?: readonly [string, string];
+  /** For link cells: the app route the value opens, given the row and the listing's view. */
+  href?(row: Row, view: Readonly<Record<string, unknown>>): string | undefined;
 }
 
 export type FilterSpec =
@@ -42,30 +43,53 @@ export interface SortSpec {
   default: { id: string; order: SortDirection };
 }
 
+/** How to find the one row with a name: list with `contains` set to it and keep the exact match. */
+export interface LookupSpec<Row> {
+  contains: string;
+  nameField: keyof Row & string;
+  arnField: keyof Row & string;
+  /** More queries to try, in order, when the plain one finds nothing (rows shared from other accounts). */
+  alsoTry?: readonly Record<string, string>[];
+}
+
+/** A listing this resource is the parent of: the child's page shows the parent's row above its table. */
+export interface ChildSpec {
+  resource: string;
+  /** The child names its parent by a route parameter (`/images/[ImageName]`) or by a text filter (`?group=`). */
+  via: { path: string } | { filter: string };
+}
+
 export interface ResourceSpec<
   Query extends z.ZodMiniObject = z.ZodMiniObject,
   Row extends Record<string, unknown> = Record<string, unknown>,
   Path extends Record<string, string> = Record<string, string>,
 > {
-  id: ResourceId;
+  id: string;
+  /** The listing's name: navigation, page title, the table's accessible name. */
   label: string;
-  operation: 'ListImages' | 'ListImageVersions' | 'ListModelPackages';
-  iamAction: string;
-  cliCommand: string;
+  /** What the page shows, in a sentence under its title. */
+  blurb: string;
+  /** The SageMaker list API, e.g. `ListImages`. */
+  operation: string;
   /** The member of the API's output that holds the items. */
   resultKey: string;
-  /** The proxy path for this listing, given the route parameters. */
-  apiPath(path: Path): string;
-  /** Route parameters of the proxy path, validated with the API's constraints. */
+  /** The page, with route parameters in brackets as in the `app` folder: `/images/[ImageName]`. */
+  route: string;
+  /** The proxy route, in the same form: `/api/images/[ImageName]/versions`. */
+  apiRoute: string;
+  /** Route parameters, validated with the API's constraints. */
   pathParams: z.ZodMiniType<Path>;
   /** The proxy's query parameters: the API's own member names and constraints. */
   query: Query;
   /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
   row: z.ZodMiniType<Row>;
-  rowId(row: Row): string;
+  /** The field that identifies a row (its ARN). */
+  idField: keyof Row & string;
   /** The row's page in the AWS console, in the region of its ARN. */
   consoleUrl(row: Row): string | undefined;
   sort: SortSpec;
   columns: readonly ColumnSpec<Row>[];
   filters: readonly FilterSpec[];
+  lookup?: LookupSpec<Row>;
+  children?: readonly ChildSpec[];
 }

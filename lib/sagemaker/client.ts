@@ -1,9 +1,9 @@
 import 'server-only';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { backendTarget } from '@/lib/server/backend-info';
-import { serverEnv } from '@/lib/server/env';
-import { upstreamMetricsPlugin } from '@/lib/server/metrics-sdk';
+import { backendTarget } from '@/lib/config/backend';
+import { serverEnv } from '@/lib/config/env';
+import { upstreamMetricsPlugin } from '@/lib/sagemaker/metrics-plugin';
 import { Lanes } from './lanes';
 
 export interface SageMakerBackend {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as images from '@/app/api/images/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { encodeUser, USER_HEADER } from './auth/user-header';
-import { resetLoggerForTests } from './logger';
-import { metrics } from './metrics';
+import { resetLoggerForTests } from '@/lib/observability/logger';
+import { metrics } from '@/lib/observability/metrics';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Logger } from 'pino';
-import { metrics } from './metrics';
+import { metrics } from '@/lib/observability/metrics';
 
 export type CacheOutcome = 'hit' | 'shared' | 'miss';
 

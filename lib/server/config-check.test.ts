@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resetAuthEnvForTests } from './auth/auth-env';
 import { checkConfig, enforceConfig, resetConfigCheckForTests } from './config-check';
-import { resetOpsEnvForTests } from './ops-env';
+import { resetEnvForTests } from '@/lib/config/env';
 import { stubProxyEnv } from './test-support/harness';
 
 function useEnv(env: Record<string, string | undefined>): void {
   stubProxyEnv({ NODE_ENV: 'production', AUTH_MODE: undefined, METRICS_TOKEN: undefined, ...env });
-  resetAuthEnvForTests();
-  resetOpsEnvForTests();
+  resetEnvForTests();
+  resetEnvForTests();
   resetConfigCheckForTests();
 }
 

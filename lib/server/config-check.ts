@@ -1,35 +1,28 @@
 import 'server-only';
-import { authEnv } from './auth/auth-env';
-import { serverEnv } from './env';
-import { opsEnv } from './ops-env';
+import { ConfigError, serverEnv } from '@/lib/config/env';
 
 export interface ConfigReport {
   errors: string[];
   warnings: string[];
 }
 
-function attempt(read: () => unknown, errors: string[]): void {
-  try {
-    read();
-  } catch (error) {
-    errors.push(error instanceof Error ? error.message : String(error));
-  }
-}
-
 /** Validates every server setting at once so a start-up failure lists all bad variables together. */
 export function checkConfig(): ConfigReport {
-  const errors: string[] = [];
-  attempt(serverEnv, errors);
-  attempt(authEnv, errors);
-  attempt(opsEnv, errors);
+  let env: ReturnType<typeof serverEnv>;
+  try {
+    env = serverEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) return { errors: [error.message], warnings: [] };
+    throw error;
+  }
   const warnings: string[] = [];
-  if (errors.length === 0 && authEnv().AUTH_MODE === 'none' && opsEnv().NODE_ENV === 'production') {
+  if (env.auth.AUTH_MODE === 'none' && env.NODE_ENV === 'production') {
     warnings.push(
       'AUTH_MODE=none in production: every request is served without verifying who sent it. ' +
         'Set AUTH_MODE to jwt, alb or header unless an authenticating proxy is the only way in.',
     );
   }
-  return { errors, warnings };
+  return { errors: [], warnings };
 }
 
 const reported = globalThis as typeof globalThis & { sagemakerDashboardConfigChecked?: boolean };

@@ -2,9 +2,8 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { imagesSpec } from '@/lib/resources/images';
-import { imagesAdapter } from '@/lib/sagemaker/images';
 import { findRow } from './find-row';
-import { resetLoggerForTests } from './logger';
+import { resetLoggerForTests } from '@/lib/observability/logger';
 import { ProxyError } from './proxy-error';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
@@ -19,7 +18,6 @@ const caller = { requestId: 'page-1', route: 'page:image', method: 'GET', user: 
 function findImage(name: string) {
   return findRow(
     imagesSpec,
-    imagesAdapter,
     { query: { NameContains: name }, path: {}, matches: (image) => image.ImageName === name },
     caller,
   );
@@ -37,8 +35,7 @@ describe('findRow, the lookup behind an image page', () => {
         },
       }),
     );
-    const name = (await findRow(imagesSpec, imagesAdapter, { query: {}, path: {}, matches: () => true }, caller))
-      ?.ImageName;
+    const name = (await findRow(imagesSpec, { query: {}, path: {}, matches: () => true }, caller))?.ImageName;
     expect(name).toBeDefined();
     emulator.resetStats();
     lines.length = 0;

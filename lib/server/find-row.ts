@@ -1,6 +1,5 @@
 import 'server-only';
-import * as z from 'zod/mini';
-import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import { z } from 'zod';
 import { listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
 import { ProxyError } from './proxy-error';
 
@@ -19,8 +18,7 @@ interface FindInput<Query, Path, Row> {
  * data path (cached, coalesced, audited), so a hundred views of one image cost one upstream call.
  */
 export async function findRow<Query extends PageQuery, Path extends object, Row>(
-  spec: ListingSpec<Query, Path> & { row: z.ZodMiniType<Row> },
-  adapter: ListAdapter<Query, Path, Row>,
+  spec: ListingSpec<Query, Path, Row>,
   { query, path, matches }: FindInput<Query, Path, Row>,
   caller: Caller,
 ): Promise<Row | undefined> {
@@ -28,7 +26,7 @@ export async function findRow<Query extends PageQuery, Path extends object, Row>
   let nextToken: string | undefined;
   for (let call = 0; call < MAX_PAGES; call += 1) {
     const pageQuery = { ...query, MaxResults: PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
-    const { entry } = await listThrough(spec, adapter, { query: pageQuery, path }, caller);
+    const { entry } = await listThrough(spec, { query: pageQuery, path }, caller);
     const { items, nextToken: next } = page.parse(JSON.parse(entry.body));
     const match = items.find(matches);
     if (match !== undefined || next === null) return match;

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ListAdapter, SageMakerBackend } from '@/lib/sagemaker/list-adapter';
+import { API_DEFAULT_PAGE_SIZE, type PageRequest, type UpstreamPage } from '@/lib/sagemaker/list-operation';
 
 export interface FollowBudget {
   maxCalls: number;
@@ -28,13 +28,12 @@ interface FollowInput<Query, Path> {
  * Follow them, asking only for the rows still missing, until the page is full, the listing ends or the budget runs out.
  */
 export async function collectPage<Query, Path, Row>(
-  adapter: ListAdapter<Query, Path, Row>,
-  backend: SageMakerBackend,
+  fetchPage: (request: PageRequest<Query, Path>) => Promise<UpstreamPage<Row>>,
   { query, path, signal }: FollowInput<Query, Path>,
   budget: FollowBudget,
 ): Promise<CollectedPage<Row>> {
   const { MaxResults, NextToken, ...filters } = query;
-  const target = MaxResults ?? adapter.defaultPageSize;
+  const target = MaxResults ?? API_DEFAULT_PAGE_SIZE;
   const started = performance.now();
   const page: CollectedPage<Row> = {
     items: [],
@@ -47,7 +46,7 @@ export async function collectPage<Query, Path, Row>(
   for (;;) {
     const pending = page.nextToken ?? undefined;
     try {
-      const upstream = await adapter.listPage(backend, {
+      const upstream = await fetchPage({
         query: filters,
         path,
         maxResults: target - page.items.length,

@@ -1,11 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { BASE_PATH } from '@/lib/base-path';
-import { authEnv, identityHeaderNames } from './auth/auth-env';
-import { proxyLogger } from './logger';
-import { recordAuthRefusal } from './metrics';
-import { opsEnv } from './ops-env';
+import { BASE_PATH } from '@/lib/url/base-path';
+import { identityHeaderNames } from '@/lib/config/auth-settings';
+import { proxyLogger } from '@/lib/observability/logger';
+import { recordAuthRefusal } from '@/lib/observability/metrics';
+import { serverEnv } from '@/lib/config/env';
 import { ProxyError } from './proxy-error';
 import { errorResponse, methodNotAllowed } from './respond';
 import { NON_DOCUMENT_CSP, STATIC_SECURITY_HEADERS } from './security-headers';
@@ -113,5 +113,8 @@ export function installHttpGate(rules: GateRules): () => void {
 
 /** The gate's rules for this server's configuration. */
 export function gateRulesFromEnv(): GateRules {
-  return { identityHeaders: identityHeaderNames(authEnv()), development: opsEnv().NODE_ENV === 'development' };
+  return {
+    identityHeaders: identityHeaderNames(serverEnv().auth),
+    development: serverEnv().NODE_ENV === 'development',
+  };
 }

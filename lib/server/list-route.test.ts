@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RunningEmulator } from '@/lib/emulator';
 import { imageRow } from '@/lib/resources/images';
 import { pageReply } from './test-support/replies';

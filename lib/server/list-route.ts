@@ -1,9 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
 import { userFromHeaders } from './auth/user-header';
-import { serverEnv } from './env';
-import { audit, listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
+import { serverEnv } from '@/lib/config/env';
+import { audit, listThrough, upstreamContext, type Caller, type ListingSpec, type PageQuery } from './listing';
 import { readQueryParams } from './query-params';
 import { errorResponse, successResponse } from './respond';
 import { fromUpstream } from './upstream-error';
@@ -13,11 +12,8 @@ export interface RouteContext {
   params: Promise<unknown> | undefined;
 }
 
-/** The GET handler of one list resource, driven by its spec and SDK adapter; other methods never get this far. */
-export function listRoute<Query extends PageQuery, Path extends object, Row>(
-  spec: ListingSpec<Query, Path>,
-  adapter: ListAdapter<Query, Path, Row>,
-) {
+/** The GET handler of one list resource, driven by its spec alone; other methods never get this far. */
+export function listRoute<Query extends PageQuery, Path extends object, Row>(spec: ListingSpec<Query, Path, Row>) {
   async function GET(request: Request, context: RouteContext): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
@@ -37,15 +33,15 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(
         query: parseOrThrow(spec.query, readQueryParams(url), 'query'),
       };
     } catch (thrown) {
-      const error = fromUpstream(thrown, { ...spec, requestParams: caller.sentParams });
+      const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
       audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
       return errorResponse(error, caller.requestId);
     }
     try {
-      const { entry, source } = await listThrough(spec, adapter, input, caller);
+      const { entry, source } = await listThrough(spec, input, caller);
       return successResponse(entry.body, caller.requestId, serverEnv().PROXY_CACHE_TTL_MS, source);
     } catch (thrown) {
-      return errorResponse(fromUpstream(thrown, { ...spec, requestParams: caller.sentParams }), caller.requestId);
+      return errorResponse(fromUpstream(thrown, upstreamContext(spec, caller.sentParams)), caller.requestId);
     }
   }
   return { GET };

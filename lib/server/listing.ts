@@ -1,22 +1,29 @@
 import 'server-only';
-import type * as z from 'zod/mini';
+import type { z } from 'zod';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import type { ListAdapter } from '@/lib/sagemaker/list-adapter';
+import { iamAction } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
+import { listPage, type PageRequest } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
 import { cacheKey } from './cache-key';
-import { serverEnv } from './env';
+import { serverEnv } from '@/lib/config/env';
 import { collectPage } from './follow-pages';
-import { proxyLogger } from './logger';
+import { proxyLogger } from '@/lib/observability/logger';
 import { cachedOrLoad, type CacheResult } from './page-cache';
 import { ProxyError } from './proxy-error';
 import { fromUpstream } from './upstream-error';
 
 export type PageQuery = { MaxResults?: number; NextToken?: string };
-export type ListingSpec<Query, Path> = Pick<ResourceSpec, 'id' | 'iamAction' | 'operation'> & {
-  query: z.ZodMiniType<Query>;
-  pathParams: z.ZodMiniType<Path>;
+export type ListingSpec<Query, Path, Row> = Pick<ResourceSpec, 'id' | 'operation' | 'resultKey'> & {
+  query: z.core.$ZodType<Query>;
+  pathParams: z.core.$ZodType<Path>;
+  row: z.core.$ZodType<Row>;
 };
+
+/** What the error mapping needs to know about the call. */
+export function upstreamContext(spec: Pick<ResourceSpec, 'operation'>, requestParams: readonly string[]) {
+  return { operation: spec.operation, iamAction: iamAction(spec), requestParams };
+}
 
 /** Who asks, for the audit line; `signal` aborts the call once this caller stops waiting. */
 export interface Caller {
@@ -79,8 +86,7 @@ export function audit(
  * need rows both call it. Throws the mapped ProxyError, already audited.
  */
 export async function listThrough<Query extends PageQuery, Path extends object, Row>(
-  spec: ListingSpec<Query, Path>,
-  adapter: ListAdapter<Query, Path, Row>,
+  spec: ListingSpec<Query, Path, Row>,
   { query, path }: { query: Query; path: Path },
   caller: Caller,
 ): Promise<CacheResult> {
@@ -91,14 +97,15 @@ export async function listThrough<Query extends PageQuery, Path extends object, 
     const backend = sageMakerBackend();
     const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
     const result = await cachedOrLoad(cacheKey(spec.id, backend.identity, params), caller.signal, async (signal) => {
-      const page = await collectPage(adapter, backend, { query, path, signal }, budget);
+      const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
+      const page = await collectPage(fetchPage, { query, path, signal }, budget);
       const body = JSON.stringify({
         items: page.items,
         nextToken: page.nextToken,
         budgetExhausted: page.budgetExhausted,
       });
       if (page.interruptedBy !== undefined) {
-        const cause = fromUpstream(page.interruptedBy, { ...spec, requestParams: [] });
+        const cause = fromUpstream(page.interruptedBy, upstreamContext(spec, []));
         proxyLogger().warn(
           { requestId: caller.requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
           'page cut short by an upstream error',
@@ -114,7 +121,7 @@ export async function listThrough<Query extends PageQuery, Path extends object, 
   } catch (thrown) {
     const error = caller.signal?.aborted
       ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
-      : fromUpstream(thrown, { ...spec, requestParams: [...caller.sentParams, ...Object.keys(path)] });
+      : fromUpstream(thrown, upstreamContext(spec, [...caller.sentParams, ...Object.keys(path)]));
     audit(spec, caller, params, { status: error.status, started, error });
     throw error;
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { renderMetrics } from './metrics';
+import { renderMetrics } from '@/lib/observability/metrics';
 
 export async function GET(): Promise<Response> {
   const { body, contentType } = await renderMetrics();

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as metricsRoute from '@/app/api/metrics/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import { imagesAdapter } from '@/lib/sagemaker/images';
+import { imagesSpec } from '@/lib/resources/images';
+import { listPage } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord } from './audit';
-import { metrics } from './metrics';
+import { metrics } from '@/lib/observability/metrics';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
@@ -35,9 +36,9 @@ function lineSink(): { lines: string[]; sink: Writable } {
 }
 
 async function listOneImage(): Promise<unknown> {
-  return imagesAdapter.listPage(sageMakerBackend(), {
+  return listPage(imagesSpec, sageMakerBackend(), {
     query: {},
-    path: undefined,
+    path: {},
     maxResults: 1,
     nextToken: undefined,
   });
@@ -140,7 +141,7 @@ describe('/api/metrics', () => {
   it('keeps one registry across module reloads', async () => {
     const first = metrics();
     vi.resetModules();
-    const reloaded = await import('./metrics');
+    const reloaded = await import('@/lib/observability/metrics');
     expect(reloaded.metrics).not.toBe(metrics);
     expect(reloaded.metrics()).toBe(first);
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
-import { serverEnv } from './env';
+import { serverEnv } from '@/lib/config/env';
 
 export interface CachedBody {
   /** The serialized success body, shared by every reader. */

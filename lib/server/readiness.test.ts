@@ -3,13 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as readyRoute from '@/app/api/ready/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { checkReadiness, resetReadinessForTests } from './readiness';
-import { resetOpsEnvForTests } from './ops-env';
+import { resetEnvForTests } from '@/lib/config/env';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
   resetReadinessForTests();
-  resetOpsEnvForTests();
+  resetEnvForTests();
   await stopProxyAndEmulator(emulator);
   emulator = undefined;
 });

@@ -1,7 +1,9 @@
 import 'server-only';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import { imagesAdapter } from '@/lib/sagemaker/images';
-import { opsEnv } from './ops-env';
+import { sections } from '@/lib/resources/registry';
+import { listPage } from '@/lib/sagemaker/list-operation';
+import { serverEnv } from '@/lib/config/env';
+import { upstreamContext } from './listing';
 import { fromUpstream } from './upstream-error';
 
 export type Readiness = { ready: true; latencyMs: number } | { ready: false; reason: string };
@@ -18,18 +20,21 @@ function timeout(ms: number): Promise<never> {
   });
 }
 
+/** The first listing of the navigation: it needs no route parameters, so one signed call proves the way there. */
+function probed() {
+  const [first] = sections();
+  if (first === undefined) throw new Error('the registry has no listing without route parameters');
+  return first;
+}
+
 async function probe(): Promise<Readiness> {
   const started = performance.now();
   try {
-    const request = { query: {}, path: undefined, maxResults: 1, nextToken: undefined };
-    await Promise.race([imagesAdapter.listPage(sageMakerBackend(), request), timeout(opsEnv().READY_TIMEOUT_MS)]);
+    const request = { query: {}, path: {}, maxResults: 1, nextToken: undefined };
+    await Promise.race([listPage(probed(), sageMakerBackend(), request), timeout(serverEnv().READY_TIMEOUT_MS)]);
     return { ready: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const mapped = fromUpstream(error, {
-      operation: 'ListImages',
-      iamAction: 'sagemaker:ListImages',
-      requestParams: [],
-    });
+    const mapped = fromUpstream(error, upstreamContext(probed(), []));
     return { ready: false, reason: `${mapped.code}: ${mapped.message}` };
   }
 }

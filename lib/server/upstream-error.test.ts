@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamShapeError } from '@/lib/sagemaker/list-adapter';
+import { UpstreamShapeError } from '@/lib/sagemaker/list-operation';
 import { fromUpstream } from './upstream-error';
 
 const context = {

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
+import { ConfigError } from '@/lib/config/env';
 import { LaneFullError } from '@/lib/sagemaker/lanes';
-import { UpstreamShapeError } from '@/lib/sagemaker/list-adapter';
+import { UpstreamShapeError } from '@/lib/sagemaker/list-operation';
 import { ProxyError } from './proxy-error';
 
 const sdkError = z.looseObject({
@@ -72,6 +73,7 @@ function validationParam(message: string, params: readonly string[]): string | u
 /** Maps an error thrown by the SDK (or by the row mapper) to the proxy's error contract. */
 export function fromUpstream(error: unknown, context: UpstreamContext): ProxyError {
   if (error instanceof ProxyError) return error;
+  if (error instanceof ConfigError) return new ProxyError(500, 'NotConfigured', error.message, { cause: error });
   const parsed = sdkError.safeParse(error);
   if (!parsed.success) return new ProxyError(500, 'Internal', 'Unexpected internal error.', { cause: error });
   const { name, message, code, $fault, $metadata } = parsed.data;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
-import { resetLoggerForTests } from './logger';
+import { resetLoggerForTests } from '@/lib/observability/logger';
 import { errorReply, pageReply } from './test-support/replies';
 import { callRoute } from './test-support/routes';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';

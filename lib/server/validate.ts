@@ -1,5 +1,5 @@
 import 'server-only';
-import type * as z from 'zod/mini';
+import { z } from 'zod';
 import { invalidParameter, type ProxyError } from './proxy-error';
 
 function toProxyError(error: z.core.$ZodError, fallbackParam: string): ProxyError {
@@ -14,8 +14,8 @@ function toProxyError(error: z.core.$ZodError, fallbackParam: string): ProxyErro
 }
 
 /** Parses with a spec's schema; the first problem becomes a 400 naming the parameter. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, fallbackParam: string): T {
-  const result = schema.safeParse(input);
+export function parseOrThrow<T>(schema: z.core.$ZodType<T>, input: unknown, fallbackParam: string): T {
+  const result = z.safeParse(schema, input);
   if (result.success) return result.data;
   throw toProxyError(result.error, fallbackParam);
 }

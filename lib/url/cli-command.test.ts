@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { awsCliCommand, cliQuery, kebabCase, shellQuote } from './cli-command';
+import { kebabCase } from '@/lib/resources/derive';
+import { awsCliCommand, cliQuery, shellQuote } from './cli-command';
 
 const aws = { region: 'eu-west-1', endpoint: null };
 

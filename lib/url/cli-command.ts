@@ -1,11 +1,8 @@
+import { kebabCase } from '@/lib/resources/derive';
 import type { ApiParams } from './api-query';
 
 const SAFE = /^[A-Za-z0-9_./:=+@,-]+$/;
 const PAGING = new Set(['MaxResults', 'NextToken']);
-
-export function kebabCase(member: string): string {
-  return member.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
 
 export function shellQuote(value: string): string {
   return SAFE.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;

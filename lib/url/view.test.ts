@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { imageVersionsSpec, imagesSpec, modelPackagesSpec } from '@/lib/resources/registry';
+import { imageVersionsSpec } from '@/lib/resources/image-versions';
+import { imagesSpec } from '@/lib/resources/images';
+import { modelPackagesSpec } from '@/lib/resources/model-packages';
 import { rangeApiParams, sortsInBrowser, staticApiParams } from './api-query';
 import { hasFilters, listValue, readView, writeView } from './view';
 

@@ -1,5 +1,4 @@
 import { modelPackagesSpec } from '@/lib/resources/model-packages';
-import { modelPackagesAdapter } from '@/lib/sagemaker/model-packages';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(modelPackagesSpec, modelPackagesAdapter);
+export const { GET } = listRoute(modelPackagesSpec);

@@ -7,7 +7,7 @@ import { ErrorNotice, TableSkeleton } from '@/components/data-table/table-states
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
 import { imageVersionPath } from '@/lib/resources/image-versions';
-import { getBackendInfo } from '@/lib/server/backend-info';
+import { getBackendInfo } from '@/lib/config/backend';
 import { findImage } from './_lib/find-image';
 import { ImageSummary } from './image-summary';
 import { ImageNotFound } from './image-not-found';

@@ -2,7 +2,7 @@ import { exportSPKI } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetAlbKeysForTests } from './alb-keys';
 import { ALB_DATA_HEADER } from './alb-verifier';
-import { parseAuthEnv, type AlbAuthEnv } from './auth-env';
+import { parseAuthSettings, type AlbAuthEnv } from '@/lib/config/auth-settings';
 import { authenticate } from './authenticate';
 import { AuthError } from './identity';
 import { ManualClock } from './test-support/manual-clock';
@@ -40,7 +40,7 @@ beforeEach(() => {
 });
 
 function albEnv(overrides: Record<string, string> = {}): AlbAuthEnv {
-  const env = parseAuthEnv({
+  const env = parseAuthSettings({
     NODE_ENV: 'test',
     AUTH_MODE: 'alb',
     AUTH_ALB_ARN: ARN,
@@ -194,7 +194,7 @@ describe('AUTH_MODE=alb', () => {
 
   it('defaults the key URL to the region of the ARN', async () => {
     const { albKeyBaseUrl } = await import('./alb-keys');
-    const { albRegion } = await import('./auth-env');
+    const { albRegion } = await import('@/lib/config/auth-settings');
     expect(albKeyBaseUrl(albRegion(ARN), undefined)).toBe('https://public-keys.auth.elb.eu-west-1.amazonaws.com');
   });
 });

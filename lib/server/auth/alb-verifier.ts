@@ -1,7 +1,7 @@
 import 'server-only';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { z } from 'zod';
-import { ALB_HEADERS, albRegion, type AlbAuthEnv } from './auth-env';
+import { ALB_HEADERS, albRegion, type AlbAuthEnv } from '@/lib/config/auth-settings';
 import { albKeyBaseUrl, albPublicKey } from './alb-keys';
 import { AuthError, identityFromClaims, type Identity } from './identity';
 import { readToken, refusalFor } from './token';

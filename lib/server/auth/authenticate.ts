@@ -1,7 +1,7 @@
 import 'server-only';
 import { verifyAlb } from './alb-verifier';
 import { authorize } from './allow-list';
-import type { AuthEnv } from './auth-env';
+import type { AuthEnv } from '@/lib/config/auth-settings';
 import { verifyForwardedHeaders } from './header-verifier';
 import type { Identity } from './identity';
 import { verifyJwt } from './jwt-verifier';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthEnv } from './auth-env';
+import { parseAuthSettings } from '@/lib/config/auth-settings';
 import { authenticate } from './authenticate';
 import { AuthError } from './identity';
 
 const SECRET = 'a-long-shared-secret-value';
 const env = (overrides: Record<string, string> = {}) =>
-  parseAuthEnv({ NODE_ENV: 'test', AUTH_MODE: 'header', AUTH_HEADER_SECRET: SECRET, ...overrides });
+  parseAuthSettings({ NODE_ENV: 'test', AUTH_MODE: 'header', AUTH_HEADER_SECRET: SECRET, ...overrides });
 
 async function reasonFor(headers: Record<string, string>, overrides: Record<string, string> = {}): Promise<string> {
   const error: unknown = await authenticate(new Headers(headers), env(overrides)).then(

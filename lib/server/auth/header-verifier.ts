@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { HeaderAuthEnv } from './auth-env';
+import type { HeaderAuthEnv } from '@/lib/config/auth-settings';
 import { AuthError, type Identity } from './identity';
 
 function digest(value: string): Buffer {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseAuthEnv, type JwtAuthEnv } from './auth-env';
+import { parseAuthSettings, type JwtAuthEnv } from '@/lib/config/auth-settings';
 import { authenticate } from './authenticate';
 import { AuthError } from './identity';
 import { resetJwksForTests } from './jwt-verifier';
@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 
 function jwtEnv(overrides: Record<string, string> = {}): JwtAuthEnv {
-  const env = parseAuthEnv({
+  const env = parseAuthSettings({
     NODE_ENV: 'test',
     AUTH_MODE: 'jwt',
     AUTH_JWKS_URL: `${server.url}/jwks.json`,

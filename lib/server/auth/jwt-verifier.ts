@@ -1,6 +1,6 @@
 import 'server-only';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import type { JwtAuthEnv } from './auth-env';
+import type { JwtAuthEnv } from '@/lib/config/auth-settings';
 import { identityFromClaims, type Identity } from './identity';
 import { FailedFetches, type Clock } from './key-fetch-limits';
 import { readToken, refusalFor } from './token';

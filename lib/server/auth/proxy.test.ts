@@ -1,9 +1,8 @@
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { proxy } from '@/proxy';
-import { resetLoggerForTests } from '../logger';
-import { resetOpsEnvForTests } from '../ops-env';
-import { resetAuthEnvForTests } from './auth-env';
+import { resetLoggerForTests } from '@/lib/observability/logger';
+import { resetEnvForTests } from '@/lib/config/env';
 import { resetJwksForTests } from './jwt-verifier';
 import { json, startKeyServer, type KeyServer } from './test-support/key-server';
 import { AUDIENCE, ISSUER, signToken, testKey, type TestKey } from './test-support/tokens';
@@ -22,8 +21,8 @@ afterEach(() => vi.unstubAllEnvs());
 function useEnv(env: Record<string, string>): void {
   for (const [name, value] of Object.entries({ NODE_ENV: 'production', PROXY_LOG_LEVEL: 'silent', ...env }))
     vi.stubEnv(name, value);
-  resetAuthEnvForTests();
-  resetOpsEnvForTests();
+  resetEnvForTests();
+  resetEnvForTests();
   resetJwksForTests();
   resetLoggerForTests();
 }

@@ -1,13 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
-import { proxyLogger } from '../logger';
-import { recordAuthRefusal } from '../metrics';
-import { opsEnv } from '../ops-env';
+import { proxyLogger } from '@/lib/observability/logger';
+import { recordAuthRefusal } from '@/lib/observability/metrics';
+import { serverEnv } from '@/lib/config/env';
 import { ProxyError } from '../proxy-error';
 import { errorResponse } from '../respond';
 import { createNonce, securityHeaders, servedOverTls } from '../security-headers';
-import { authEnv } from './auth-env';
 import { authenticate } from './authenticate';
 import { sameSecret } from './header-verifier';
 import { AuthError, type Identity } from './identity';
@@ -28,7 +27,7 @@ function refusal(error: AuthError, api: boolean, requestId: string): Response {
 }
 
 function metricsScraper(request: NextRequest): boolean {
-  const token = opsEnv().METRICS_TOKEN;
+  const token = serverEnv().METRICS_TOKEN;
   const given = request.headers.get('authorization')?.replace(/^bearer\s+/i, '');
   return (
     request.nextUrl.pathname === '/api/metrics' &&
@@ -44,7 +43,7 @@ type Verdict =
 async function verdict(request: NextRequest, requestId: string): Promise<Verdict> {
   if (OPEN_PATHS.has(request.nextUrl.pathname) || metricsScraper(request)) return { kind: 'open' };
   try {
-    return { kind: 'authenticated', identity: await authenticate(request.headers, authEnv()) };
+    return { kind: 'authenticated', identity: await authenticate(request.headers, serverEnv().auth) };
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     recordAuthRefusal(error.reason);
@@ -65,7 +64,7 @@ function forwardedHeaders(request: NextRequest, outcome: Verdict, csp: string): 
   const headers = new Headers(request.headers);
   headers.delete(USER_HEADER);
   headers.delete(AUTHENTICATED_HEADER);
-  const env = authEnv();
+  const env = serverEnv().auth;
   if (env.AUTH_MODE === 'header') headers.delete(env.AUTH_HEADER_SECRET_NAME);
   if (outcome.kind === 'authenticated') {
     headers.set(AUTHENTICATED_HEADER, '1');
@@ -84,7 +83,7 @@ export async function guardRequest(request: NextRequest): Promise<Response> {
   const requestId = randomUUID();
   const policy = securityHeaders({
     nonce: createNonce(),
-    development: opsEnv().NODE_ENV === 'development',
+    development: serverEnv().NODE_ENV === 'development',
     tls: servedOverTls(request.nextUrl, request.headers.get('x-forwarded-proto')),
   });
   const csp = policy['content-security-policy'] ?? '';

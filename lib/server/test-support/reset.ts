@@ -1,6 +1,6 @@
 import { resetClientsForTests } from '@/lib/sagemaker/client';
-import { resetEnvForTests } from '../env';
-import { resetLoggerForTests } from '../logger';
+import { resetEnvForTests } from '@/lib/config/env';
+import { resetLoggerForTests } from '@/lib/observability/logger';
 import { resetCacheForTests } from '../page-cache';
 
 /** Drops every piece of module state that depends on the environment. */

@@ -1,7 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { imagesSpec, type ImageRow } from '@/lib/resources/images';
-import { imagesAdapter } from '@/lib/sagemaker/images';
 import { getCurrentUser } from '@/lib/server/auth/current-user';
 import { findRow } from '@/lib/server/find-row';
 import { ProxyError } from '@/lib/server/proxy-error';
@@ -17,7 +16,6 @@ export async function findImage(imageName: string): Promise<ImageLookup> {
   try {
     const image = await findRow(
       imagesSpec,
-      imagesAdapter,
       { query: { NameContains: imageName }, path: {}, matches: (candidate) => candidate.ImageName === imageName },
       { requestId: randomUUID(), route: 'page:image', method: 'GET', user: user?.id ?? null, sentParams: [] },
     );

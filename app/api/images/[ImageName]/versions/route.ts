@@ -1,5 +1,4 @@
 import { imageVersionsSpec } from '@/lib/resources/image-versions';
-import { imageVersionsAdapter } from '@/lib/sagemaker/image-versions';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(imageVersionsSpec, imageVersionsAdapter);
+export const { GET } = listRoute(imageVersionsSpec);

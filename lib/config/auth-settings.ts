@@ -102,36 +102,13 @@ const modes = z.discriminatedUnion('AUTH_MODE', [noneMode, jwtMode, albMode, hea
   error: 'must be one of none, jwt, alb, header',
 });
 
-const authEnvSchema = z.looseObject({ AUTH_MODE: text.transform((value) => value ?? 'none') }).pipe(modes);
+/** The AUTH_* variables of an environment, one shape per AUTH_MODE. */
+export const authSettings = z.looseObject({ AUTH_MODE: text.transform((value) => value ?? 'none') }).pipe(modes);
 
-export type AuthEnv = z.infer<typeof authEnvSchema>;
+export type AuthEnv = z.infer<typeof authSettings>;
 export type JwtAuthEnv = Extract<AuthEnv, { AUTH_MODE: 'jwt' }>;
 export type AlbAuthEnv = Extract<AuthEnv, { AUTH_MODE: 'alb' }>;
 export type HeaderAuthEnv = Extract<AuthEnv, { AUTH_MODE: 'header' }>;
-
-export class AuthConfigError extends Error {
-  override readonly name = 'AuthConfigError';
-}
-
-function describe(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => [issue.path.find((key) => typeof key === 'string') ?? 'AUTH_MODE', issue.message].join(' '))
-    .join('; ');
-}
-
-/** Parses the AUTH_* variables of an environment; throws naming each bad variable. */
-export function parseAuthEnv(env: NodeJS.ProcessEnv): AuthEnv {
-  const result = authEnvSchema.safeParse(env);
-  if (!result.success) throw new AuthConfigError(`Invalid authentication settings: ${describe(result.error)}`);
-  return result.data;
-}
-
-let cached: AuthEnv | undefined;
-
-export function authEnv(): AuthEnv {
-  cached ??= parseAuthEnv(process.env);
-  return cached;
-}
 
 /** ALB OIDC adds the signed claims, the access token and the subject. */
 export const ALB_HEADERS = ['x-amzn-oidc-data', 'x-amzn-oidc-accesstoken', 'x-amzn-oidc-identity'] as const;
@@ -155,6 +132,7 @@ export function albRegion(arn: string): string {
   return ALB_ARN.exec(arn)?.[1] ?? '';
 }
 
-export function resetAuthEnvForTests(): void {
-  cached = undefined;
+/** Parses the AUTH_* variables alone, as the verifiers' tests configure each mode. */
+export function parseAuthSettings(env: NodeJS.ProcessEnv): AuthEnv {
+  return authSettings.parse(env);
 }

@@ -1,16 +1,13 @@
 import 'server-only';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { proxyLogLevel } from './env';
+import { logLevel } from '@/lib/config/env';
 
 let logger: Logger | undefined;
 let destination: DestinationStream | undefined;
 
 /** One JSON line per proxy request, on stdout. */
 export function proxyLogger(): Logger {
-  logger ??= pino(
-    { name: 'sagemaker-proxy', level: proxyLogLevel() },
-    destination ?? pino.destination({ sync: false }),
-  );
+  logger ??= pino({ name: 'sagemaker-proxy', level: logLevel() }, destination ?? pino.destination({ sync: false }));
   return logger;
 }
 

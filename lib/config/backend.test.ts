@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getBackendInfo } from './backend-info';
-import { resetEnvForTests } from './env';
+import { getBackendInfo } from '@/lib/config/backend';
+import { resetEnvForTests } from '@/lib/config/env';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -22,6 +22,7 @@ describe('getBackendInfo', () => {
       region: 'us-east-1',
       endpoint: 'http://127.0.0.1:4566',
       label: 'Emulator · us-east-1',
+      title: 'Endpoint 127.0.0.1:4566, region us-east-1',
     });
     expect(withEnv({ AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL: 'http://localhost:9000' }).kind).toBe(
       'emulator',
@@ -47,6 +48,7 @@ describe('getBackendInfo', () => {
       region: 'eu-west-1',
       endpoint: 'https://vpce-0123.sagemaker.internal.example/api/',
       label: 'vpce-0123.sagemaker.internal.example · eu-west-1',
+      title: 'Endpoint vpce-0123.sagemaker.internal.example, region eu-west-1',
     });
     expect(JSON.stringify(info)).not.toMatch(/Passw0rd|svc:/);
   });

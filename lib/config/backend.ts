@@ -1,5 +1,5 @@
 import 'server-only';
-import { serverEnv } from './env';
+import { serverEnv } from '@/lib/config/env';
 
 export interface BackendInfo {
   kind: 'emulator' | 'aws' | 'custom';
@@ -8,6 +8,8 @@ export interface BackendInfo {
   endpoint: string | null;
   /** Where the data comes from in a few words: a custom endpoint by its host only. */
   label: string;
+  /** The same with the region, said on hover. */
+  title: string;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
@@ -30,11 +32,13 @@ export function backendTarget(): { region: string | null; endpoint: string | nul
 export function getBackendInfo(): BackendInfo {
   const { region, endpoint } = backendTarget();
   const where = region ?? 'no region';
-  if (endpoint === null) return { kind: 'aws', region, endpoint, label: `AWS · ${where}` };
+  const inRegion = `region ${region ?? 'not set'}`;
+  if (endpoint === null) return { kind: 'aws', region, endpoint, label: `AWS · ${where}`, title: `AWS, ${inRegion}` };
   const url = new URL(endpoint);
   url.username = '';
   url.password = '';
   const shown = url.pathname === '/' ? url.origin : `${url.origin}${url.pathname}`;
-  if (isLoopback(url)) return { kind: 'emulator', region, endpoint: shown, label: `Emulator · ${where}` };
-  return { kind: 'custom', region, endpoint: shown, label: `${url.host} · ${where}` };
+  const title = `Endpoint ${url.host}, ${inRegion}`;
+  if (isLoopback(url)) return { kind: 'emulator', region, endpoint: shown, label: `Emulator · ${where}`, title };
+  return { kind: 'custom', region, endpoint: shown, label: `${url.host} · ${where}`, title };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { InitializeHandlerOptions, MetadataBearer, Pluggable } from '@smithy/types';
 import { z } from 'zod';
-import { recordUpstreamCall } from './metrics';
+import { recordUpstreamCall } from '@/lib/observability/metrics';
 
 const failure = z.object({
   name: z.string().catch('Error'),

@@ -1,6 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { ProxyError } from './proxy-error';
+import { authSettings, type AuthEnv } from './auth-settings';
+
+/** A setting the server cannot run with; the message names every bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 const optionalText = z
   .string()
@@ -21,7 +26,8 @@ function integer(min: number, max: number, fallback: number) {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const envSchema = z.object({
+const settings = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).catch('production'),
   AWS_REGION: optionalText,
   AWS_DEFAULT_REGION: optionalText,
   AWS_PROFILE: optionalText,
@@ -43,28 +49,41 @@ const envSchema = z.object({
   PROXY_FOLLOW_MAX_CALLS: integer(1, 100, 10),
   PROXY_FOLLOW_MAX_MS: integer(0, 60_000, 3_000),
   PROXY_LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  READY_TIMEOUT_MS: integer(100, 60_000, 5_000),
 });
 
-export type ServerEnv = z.infer<typeof envSchema>;
+export type ServerEnv = z.infer<typeof settings> & { auth: AuthEnv };
+
+function problems(error: z.ZodError, fallback: string): string[] {
+  return error.issues.map((issue) => {
+    const name = issue.path.find((key) => typeof key === 'string') ?? fallback;
+    return `${name} ${issue.message}`;
+  });
+}
+
+/** Every setting of the server from one environment, validated together: one error names each bad variable. */
+export function parseServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  const base = settings.safeParse(env);
+  const auth = authSettings.safeParse(env);
+  const found = [
+    ...(base.success ? [] : problems(base.error, 'environment')),
+    ...(auth.success ? [] : problems(auth.error, 'AUTH_MODE')),
+  ];
+  if (!base.success || !auth.success) throw new ConfigError(`Invalid server settings: ${found.join('; ')}`);
+  return { ...base.data, auth: auth.data };
+}
 
 let cached: ServerEnv | undefined;
 
-function describe(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-}
-
-/** Reads and validates the server's environment once; throws naming each bad variable. */
+/** The server's settings, read from process.env once. */
 export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const result = envSchema.safeParse(process.env);
-  if (!result.success)
-    throw new ProxyError(500, 'NotConfigured', `Invalid server environment: ${describe(result.error)}`);
-  cached = result.data;
+  cached ??= parseServerEnv(process.env);
   return cached;
 }
 
 /** The log level alone, readable even when another variable is invalid, so that failure can be logged. */
-export function proxyLogLevel(): (typeof LOG_LEVELS)[number] {
+export function logLevel(): (typeof LOG_LEVELS)[number] {
   const level = z.enum(LOG_LEVELS).safeParse(process.env.PROXY_LOG_LEVEL);
   return level.success ? level.data : 'info';
 }

@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where code runs decides which zod it may use: what the browser loads uses zod/mini, which adds far less to
+ * the page; server code uses classic zod. `uses` lists the only layers a layer may import; the graph has no
+ * back-edge, so no cycle between folders.
+ */
+interface Layer {
+  dir: string;
+  runs: 'browser' | 'server' | 'both' | 'tooling';
+  uses: readonly string[];
+}
+
+const LAYERS: readonly Layer[] = [
+  { dir: 'app/api', runs: 'server', uses: ['lib/server', 'lib/resources'] },
+  {
+    dir: 'app',
+    runs: 'both',
+    uses: ['components', 'lib/query', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
+  },
+  { dir: 'components', runs: 'both', uses: ['lib/query', 'lib/url', 'lib/resources'] },
+  { dir: 'lib/query', runs: 'browser', uses: ['lib/url', 'lib/resources'] },
+  { dir: 'lib/url', runs: 'both', uses: ['lib/resources'] },
+  { dir: 'lib/resources', runs: 'both', uses: [] },
+  {
+    dir: 'lib/server',
+    runs: 'server',
+    uses: ['lib/sagemaker', 'lib/resources', 'lib/url', 'lib/config', 'lib/observability'],
+  },
+  { dir: 'lib/sagemaker', runs: 'server', uses: ['lib/resources', 'lib/config', 'lib/observability'] },
+  { dir: 'lib/observability', runs: 'server', uses: ['lib/config'] },
+  { dir: 'lib/config', runs: 'server', uses: [] },
+  { dir: 'lib/emulator', runs: 'server', uses: [] },
+  { dir: 'lib/bench', runs: 'tooling', uses: ['lib/emulator', 'lib/resources', 'lib/config'] },
+  { dir: 'e2e', runs: 'tooling', uses: ['lib/resources', 'lib/emulator', 'lib/url'] },
+  { dir: 'lib/architecture.test.ts', runs: 'tooling', uses: [] },
+  { dir: 'proxy.ts', runs: 'server', uses: ['lib/server'] },
+  { dir: 'instrumentation.ts', runs: 'server', uses: ['lib/server'] },
+];
+
+/** Tests may also drive the emulator and call route handlers. */
+const TEST_USES = ['lib/emulator', 'app/api', 'proxy.ts', 'lib/server', 'lib/sagemaker', 'lib/config'];
+
+function layerOf(file: string): Layer | undefined {
+  const path = relative(ROOT, file);
+  return LAYERS.filter((layer) => path === layer.dir || path.startsWith(`${layer.dir}/`)).sort(
+    (a, b) => b.dir.length - a.dir.length,
+  )[0];
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (['node_modules', '.next', '.git', '.results', '.report', '.tools', '.ci'].includes(name)) return [];
+    if (name.startsWith('.next')) return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(tsx?|mjs)$/.test(name) && !name.endsWith('.d.mts') ? [path] : [];
+  });
+}
+
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+function target(file: string, specifier: string): string | undefined {
+  if (specifier.startsWith('@/')) return join(ROOT, specifier.slice(2));
+  if (specifier.startsWith('.')) return resolve(dirname(file), specifier);
+  return undefined;
+}
+
+const files = ['app', 'components', 'lib', 'e2e', 'proxy.ts', 'instrumentation.ts'].flatMap((entry) => {
+  const path = join(ROOT, entry);
+  return statSync(path).isDirectory() ? sources(path) : [path];
+});
+
+describe('the layers', () => {
+  it('put every source file in a layer', () => {
+    expect(files.filter((file) => layerOf(file) === undefined).map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it('point one way: a layer imports only the layers below it', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const from = layerOf(file);
+      if (from === undefined) continue;
+      const test = /\.test\.tsx?$|\/test-support\//.test(file);
+      for (const specifier of importsOf(file)) {
+        const path = target(file, specifier);
+        if (path === undefined) continue;
+        const to = layerOf(path.endsWith('.ts') || path.endsWith('.tsx') ? path : `${path}.ts`);
+        if (to === undefined || to.dir === from.dir) continue;
+        if (from.uses.includes(to.dir) || (test && TEST_USES.includes(to.dir))) continue;
+        violations.push(`${relative(ROOT, file)} (${from.dir}) imports ${specifier} (${to.dir})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('use zod/mini in what the browser loads and classic zod on the server', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const layer = layerOf(file);
+      if (layer === undefined || layer.runs === 'tooling') continue;
+      for (const specifier of importsOf(file)) {
+        if (specifier !== 'zod' && specifier !== 'zod/mini') continue;
+        const wanted = layer.runs === 'server' ? 'zod' : 'zod/mini';
+        if (specifier !== wanted) violations.push(`${relative(ROOT, file)} (${layer.runs}) imports ${specifier}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
