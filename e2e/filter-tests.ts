@@ -1,9 +1,11 @@
 import type { FilterSpec } from '@/lib/resources/types';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { TablePage } from './pages/table-page';
 import type { SuiteData } from './table-suite';
 
 /** Tests for one filter of the spec, chosen by its kind; `data` gives the suite's test data once loaded. */
-export function filterTests(filter: FilterSpec, data: () => SuiteData) {
+export function filterTests(filter: FilterSpec, data: () => SuiteData & { open: (page: Page) => TablePage }) {
   if (filter.kind === 'text') {
     test(`the ${filter.label} filter sends ${filter.apiParam} after checking it`, async ({ page }) => {
       const table = data().open(page);

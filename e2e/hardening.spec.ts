@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { ImageVersionsPage } from './pages/image-versions-page';
+import { TablePage } from './pages/table-page';
 import { e2eEnv } from './playwright.config';
 import { rawRequest } from './raw-http';
 
@@ -34,11 +34,11 @@ test.describe('nothing answers 500', () => {
     consoleLog,
   }) => {
     consoleLog.allow(/status of 404/);
-    const versions = new ImageVersionsPage(page, 'unused');
+    const versions = new TablePage(page, 'image-versions', { ImageName: 'unused' });
     for (const name of [...MALFORMED, 'a%25b']) {
       const response = await page.goto(`/images/${name}`);
       expect(response?.status(), name).toBe(404);
-      await expect(versions.notFound).toBeVisible();
+      await expect(versions.parentNotFound).toBeVisible();
     }
   });
 });

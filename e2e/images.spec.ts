@@ -1,22 +1,8 @@
-import { imagesSpec } from '@/lib/resources/images';
 import { expect, test } from './fixtures';
-import { ImagesPage } from './pages/images-page';
-import { tableSuite } from './table-suite';
-
-tableSuite({
-  spec: imagesSpec,
-  serverSort: { id: 'name', label: 'Name' },
-  browserSort: { id: 'status', label: 'Status' },
-  data: async () => ({
-    open: (page) => new ImagesPage(page),
-    listing: 'order=desc',
-    deepLink: 'name=gpu&modified=P365D&sort=name&order=asc',
-    text: { name: 'gpu' },
-  }),
-});
+import { TablePage } from './pages/table-page';
 
 test('an image row opens its versions, and / goes to /images', async ({ page }) => {
-  const images = new ImagesPage(page);
+  const images = new TablePage(page, 'images');
   await page.goto('/');
   await expect(page).toHaveURL(/\/images$/);
   const link = images.cells('name').first().getByRole('link');
@@ -31,5 +17,6 @@ test('an image row opens its versions, and / goes to /images', async ({ page }) 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Images' })).toHaveClass(
     /font-medium/,
   );
+  await expect(new TablePage(page, 'image-versions', { ImageName: name }).parentSummary).toContainText(name);
   await expect(page.getByTestId('backend-badge')).toContainText('Emulator · us-east-1');
 });

@@ -62,7 +62,7 @@ test.describe('on a phone', () => {
     const current = page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]');
     await expect(current).toHaveText(name);
     expect(await current.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
-    const arn = page.getByTestId('image-summary').getByText(String(first?.ImageArn), { exact: true });
+    const arn = page.getByTestId('parent-summary').getByText(String(first?.ImageArn), { exact: true });
     await expect(arn).toBeVisible();
     expect((await box(arn)).x + (await box(arn)).width).toBeLessThanOrEqual(PHONE.width);
   });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
-import { ImagesPage } from './pages/images-page';
+import { TablePage } from './pages/table-page';
 import { NotFoundPage } from './pages/not-found-page';
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -18,7 +18,7 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('the toolbar works from the keyboard: popovers open with Enter and close on Escape', async ({ page }) => {
-  const images = new ImagesPage(page);
+  const images = new TablePage(page, 'images');
   await images.open();
   await images.rowIds();
   const view = page.getByRole('button', { name: 'View preferences' });
@@ -43,7 +43,7 @@ test('the toolbar works from the keyboard: popovers open with Enter and close on
 });
 
 test('a status with a failure reason explains it on Enter', async ({ page }) => {
-  const images = new ImagesPage(page);
+  const images = new TablePage(page, 'images');
   await images.open('status=CREATE_FAILED');
   const badge = images.cells('status').getByRole('button').first();
   await badge.focus();

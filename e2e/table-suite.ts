@@ -4,15 +4,17 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { z } from 'zod';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from '@/lib/emulator/config';
 import { cliCommand, rowId } from '@/lib/resources/derive';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { apiAll, apiPage } from './api';
 import { filterTests } from './filter-tests';
 import { expect, test } from './fixtures';
-import type { TablePage } from './pages/table-page';
+import { TablePage } from './pages/table-page';
 import { e2eEnv } from './playwright.config';
 
 export interface SuiteData {
-  open: (page: Page) => TablePage;
+  /** The listing's route parameters, when it has some. */
+  params?: Record<string, string>;
   /** A URL query whose listing has a few hundred rows: more than one page, quick to scroll through. */
   listing: string;
   /** A URL query with server-side filters and sort, for the deep-link check. */
@@ -22,7 +24,6 @@ export interface SuiteData {
 }
 
 export interface SuiteConfig {
-  spec: ResourceSpec;
   /** A column the API can sort by and one it cannot, by header label. */
   serverSort: { id: string; label: string };
   browserSort: { id: string; label: string };
@@ -72,13 +73,15 @@ function uncached(spec: ResourceSpec, listing: string): string {
 }
 
 /** The shared table suite, run once per resource page. */
-export function tableSuite({ spec, serverSort, browserSort, data }: SuiteConfig) {
+export function tableSuite(resource: ResourceId, { serverSort, browserSort, data }: SuiteConfig) {
+  const spec = resourceSpec(resource);
   const rowIds = (items: Record<string, unknown>[]) => items.map((item) => rowId(spec, spec.row.parse(item)));
-  let suite: SuiteData;
+  let suite: SuiteData & { open: (page: Page) => TablePage };
 
   test.describe(`${spec.label} table`, () => {
     test.beforeAll(async ({ request }) => {
-      suite = await data(request);
+      const found = await data(request);
+      suite = { ...found, open: (page) => new TablePage(page, resource, found.params) };
     });
 
     test('a deep link shows the rows the API returns, and keeps its URL', async ({ page, request }) => {

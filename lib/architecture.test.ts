@@ -19,9 +19,14 @@ interface Layer {
 const LAYERS: readonly Layer[] = [
   { dir: 'app/api', runs: 'server', uses: ['lib/server', 'lib/resources'] },
   {
+    dir: 'app/_listing',
+    runs: 'server',
+    uses: ['components', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
+  },
+  {
     dir: 'app',
     runs: 'both',
-    uses: ['components', 'lib/query', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
+    uses: ['app/_listing', 'components', 'lib/query', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
   },
   { dir: 'components', runs: 'both', uses: ['lib/query', 'lib/url', 'lib/resources'] },
   { dir: 'lib/query', runs: 'browser', uses: ['lib/url', 'lib/resources'] },

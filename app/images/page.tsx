@@ -1,33 +1,6 @@
-import type { Metadata } from 'next';
-import { connection } from 'next/server';
-import { Suspense } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
-import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
-import { TableSkeleton } from '@/components/data-table/table-states';
-import { PageHeader } from '@/components/shell/page-header';
-import { Providers } from '@/components/shell/providers';
-import { getBackendInfo } from '@/lib/config/backend';
+import { listingPage } from '@/app/_listing/listing-page';
+import { imagesSpec } from '@/lib/resources/images';
 
-export const metadata: Metadata = { title: 'Images' };
-
-export default async function ImagesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await connection();
-  preloadFirstPage('images', {}, await searchParams);
-  const { region, endpoint } = getBackendInfo();
-  return (
-    <>
-      <PageHeader title="Images">
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">
-          Custom SageMaker images. Open an image to see its versions.
-        </p>
-      </PageHeader>
-      <div className="flex min-h-0 flex-1 flex-col px-4 pb-4">
-        <Suspense fallback={<TableSkeleton />}>
-          <Providers>
-            <DataTable resource="images" backend={{ region, endpoint }} />
-          </Providers>
-        </Suspense>
-      </div>
-    </>
-  );
-}
+const listing = listingPage(imagesSpec);
+export const generateMetadata = listing.generateMetadata;
+export default listing.Page;

@@ -1,19 +1,30 @@
 import { expect, type Locator, type Page, type Request } from '@playwright/test';
+import { apiPath, pagePath } from '@/lib/resources/derive';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 
-/** A table page of the dashboard: the generic data table, whatever the resource. */
+/** A listing's page: the generic data table of any registry entry, with its parent's summary when it has one. */
 export class TablePage {
+  readonly path: string;
+  readonly apiPath: string;
   readonly rows: Locator;
   readonly count: Locator;
   readonly error: Locator;
   readonly urlIssues: Locator;
   readonly emptyState: Locator;
   readonly scroller: Locator;
+  readonly parentSummary: Locator;
+  readonly parentNotFound: Locator;
 
   constructor(
     readonly page: Page,
-    readonly path: string,
-    readonly apiPath: string,
+    resource: ResourceId,
+    params: Record<string, string> = {},
   ) {
+    const spec = resourceSpec(resource);
+    this.path = pagePath(spec, params);
+    this.apiPath = apiPath(spec, params);
+    this.parentSummary = page.getByTestId('parent-summary');
+    this.parentNotFound = page.getByTestId('parent-not-found');
     this.rows = page.locator('tbody tr[data-row-id]');
     this.count = page.getByTestId('row-count');
     this.error = page.getByTestId('table-error');

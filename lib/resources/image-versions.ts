@@ -47,6 +47,7 @@ export const imageVersionsSpec = {
   id: 'image-versions',
   label: 'Image versions',
   blurb: 'The versions of one image.',
+  noun: 'image version',
   operation: 'ListImageVersions',
   resultKey: 'ImageVersions',
   route: '/images/[ImageName]',

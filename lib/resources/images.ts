@@ -48,6 +48,7 @@ export const imagesSpec = {
   id: 'images',
   label: 'Images',
   blurb: 'Custom SageMaker images. Open an image to see its versions.',
+  noun: 'image',
   operation: 'ListImages',
   resultKey: 'Images',
   route: '/images',

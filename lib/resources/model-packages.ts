@@ -44,6 +44,7 @@ export const modelPackagesSpec = {
   id: 'model-packages',
   label: 'Model packages',
   blurb: 'Every model package: the versions registered in model groups and the unversioned packages, newest first.',
+  noun: 'model package',
   operation: 'ListModelPackages',
   resultKey: 'ModelPackageSummaryList',
   route: '/model-packages',

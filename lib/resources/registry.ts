@@ -23,6 +23,12 @@ export function resourceSpec(id: ResourceId): ResourceSpec {
   return resources[id];
 }
 
+/** The registry's id of a spec; a spec missing from the registry is a mistake found at start-up. */
+export function registeredId(spec: Pick<ResourceSpec, 'id'>): ResourceId {
+  if (!isResourceId(spec.id)) throw new Error(`${spec.id} is not in lib/resources/registry.ts`);
+  return spec.id;
+}
+
 /** The listings reached without naming a parent: the sections of the navigation. */
 export function sections(): ResourceSpec[] {
   return RESOURCE_IDS.map(resourceSpec).filter((spec) => routeParams(spec.route).length === 0);

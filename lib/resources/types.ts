@@ -69,6 +69,8 @@ export interface ResourceSpec<
   label: string;
   /** What the page shows, in a sentence under its title. */
   blurb: string;
+  /** One row, in words: "image", "model package group". */
+  noun: string;
   /** The SageMaker list API, e.g. `ListImages`. */
   operation: string;
   /** The member of the API's output that holds the items. */
@@ -78,7 +80,7 @@ export interface ResourceSpec<
   /** The proxy route, in the same form: `/api/images/[ImageName]/versions`. */
   apiRoute: string;
   /** Route parameters, validated with the API's constraints. */
-  pathParams: z.ZodMiniType<Path>;
+  pathParams: z.ZodMiniObject<{ [Name in keyof Path]: z.ZodMiniType<Path[Name]> }>;
   /** The proxy's query parameters: the API's own member names and constraints. */
   query: Query;
   /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */

@@ -3,26 +3,19 @@ import type { RunningEmulator } from '@/lib/emulator';
 import { awsCliList } from './test-support/aws-cli';
 import { listAllThroughProxy, normalizeTimes } from './test-support/full-listing';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
-import type { RouteName } from './test-support/routes';
+import { cliCommand, kebabCase } from '@/lib/resources/derive';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 
 interface ParityCase {
   name: string;
-  route: RouteName;
+  route: ResourceId;
   params: Record<string, string>;
   path?: Record<string, string>;
 }
 
-const CLI = {
-  images: { command: 'list-images', resultKey: 'Images' },
-  'image-versions': { command: 'list-image-versions', resultKey: 'ImageVersions' },
-  'model-packages': { command: 'list-model-packages', resultKey: 'ModelPackageSummaryList' },
-} as const;
-
-const kebab = (member: string) => member.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-
 function cliArgs({ params, path }: ParityCase): string[] {
   const members = Object.entries({ ...path, ...params }).filter(([name]) => name !== 'MaxResults');
-  return members.flatMap(([name, value]) => [`--${kebab(name)}`, value]);
+  return members.flatMap(([name, value]) => [`--${kebabCase(name)}`, value]);
 }
 
 /** Members the Debian AWS CLI's 2023 model does not know, so it drops them (spec §10). */
@@ -53,7 +46,7 @@ async function buildCases(): Promise<ParityCase[]> {
   const group = String(packages.find((p) => p.ModelPackageGroupName !== undefined)?.ModelPackageGroupName);
   const packageMid = packages[Math.floor(packages.length / 3)] ?? {};
   const path = { ImageName: large.name };
-  const sorts: [RouteName, string, string][] = [
+  const sorts: [ResourceId, string, string][] = [
     ['images', 'CREATION_TIME', 'ASCENDING'],
     ['images', 'IMAGE_NAME', 'DESCENDING'],
     ['images', 'LAST_MODIFIED_TIME', 'DESCENDING'],
@@ -151,7 +144,9 @@ beforeAll(async () => {
   emulator = await startProxyWithEmulator({}, { PROXY_CACHE_TTL_MS: '0' });
   cases = await buildCases();
   const listings = await Promise.all(
-    cases.map((c) => awsCliList(emulator.url, CLI[c.route].command, cliArgs(c), CLI[c.route].resultKey)),
+    cases.map((c) =>
+      awsCliList(emulator.url, cliCommand(resourceSpec(c.route)), cliArgs(c), resourceSpec(c.route).resultKey),
+    ),
   );
   cases.forEach((c, index) => expected.set(c.name, listings[index] ?? []));
 }, 120_000);

@@ -1,20 +1,21 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
-import { modelPackageQuery } from '@/lib/resources/model-packages';
-import { imageQuery } from '@/lib/resources/images';
+import { routeParams } from '@/lib/resources/derive';
+import { RESOURCE_IDS, resourceSpec } from '@/lib/resources/registry';
 import { errorReply, pageReply } from './test-support/replies';
-import { callRoute, type RouteName } from './test-support/routes';
+import type { ResourceId } from '@/lib/resources/registry';
+import { callRoute } from './test-support/routes';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
-const memberNames = [...new Set([...Object.keys(imageQuery.shape), ...Object.keys(modelPackageQuery.shape)])];
+const memberNames = [...new Set(RESOURCE_IDS.flatMap((id) => Object.keys(resourceSpec(id).query.shape)))];
 
 const key = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...memberNames) },
   fc.constantFrom(...memberNames.map((name) => name.toLowerCase())),
   fc.string({ minLength: 1, maxLength: 12 }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 8 }),
-  fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '__proto__', 'constructor', 'ImageName'),
+  fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '__proto__', 'constructor', 'ImageName', 'MaxResults'),
 );
 
 const value = fc.oneof(
@@ -65,7 +66,7 @@ const rawPart = fc.oneof(
 
 const queryString = fc.array(rawPart, { maxLength: 6 }).map((parts) => parts.join('&'));
 
-const imageName = fc.oneof(
+const pathValue = fc.oneof(
   fc.constantFrom('', '.', '..', 'a/b', '%2F', 'tf-2.13', 'no-such-image', 'x'.repeat(64), 'a--b', '\u0000', 'ü'),
   fc.string({ maxLength: 70 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
@@ -83,7 +84,7 @@ afterAll(() => stopProxyAndEmulator(emulator));
 
 const statuses = new Set<number>();
 
-async function checkReply(route: RouteName, query: string, path: Record<string, string>) {
+async function checkReply(route: ResourceId, query: string, path: Record<string, string>) {
   const reply = await callRoute(route, query, path);
   statuses.add(reply.status);
   expect(reply.status, `${route} ?${query}`).toBeLessThan(500);
@@ -93,25 +94,17 @@ async function checkReply(route: RouteName, query: string, path: Record<string, 
   }
   const { error } = errorReply.parse(reply.body);
   expect(reply.status).toBeOneOf([400, 404]);
-  if (reply.status === 400) expect([...sentKeys(query), 'ImageName']).toContain(error.param);
+  if (reply.status === 400) expect([...sentKeys(query), ...Object.keys(path)]).toContain(error.param);
 }
 
 describe('fuzzed query strings and path parameters', () => {
-  it.each<RouteName>(['images', 'model-packages'])(
-    '%s: never a 5xx, every 400 names a parameter that was sent',
-    async (route) => {
-      await fc.assert(
-        fc.asyncProperty(queryString, (query) => checkReply(route, query, {})),
-        { numRuns: 300 },
-      );
-    },
-  );
-
-  it('image versions: the same for any ImageName', async () => {
+  it.each(RESOURCE_IDS)('%s: never a 5xx, every 400 names a parameter that was sent', async (route) => {
+    const names = routeParams(resourceSpec(route).apiRoute);
+    const path = fc
+      .tuple(...names.map(() => pathValue))
+      .map((values) => Object.fromEntries(names.map((name, index) => [name, values[index] ?? ''])));
     await fc.assert(
-      fc.asyncProperty(queryString, imageName, (query, ImageName) =>
-        checkReply('image-versions', query, { ImageName }),
-      ),
+      fc.asyncProperty(queryString, path, (query, params) => checkReply(route, query, params)),
       { numRuns: 300 },
     );
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorReply } from './test-support/replies';
-import { callRoute, type RouteName } from './test-support/routes';
+import type { ResourceId } from '@/lib/resources/registry';
+import { callRoute } from './test-support/routes';
 
-async function rejected(route: RouteName, query: string, path: Record<string, string> = {}) {
+async function rejected(route: ResourceId, query: string, path: Record<string, string> = {}) {
   const reply = await callRoute(route, query, path);
   expect(reply.status).toBe(400);
   const { error } = errorReply.parse(reply.body);
@@ -11,7 +12,7 @@ async function rejected(route: RouteName, query: string, path: Record<string, st
 }
 
 describe('request validation (answered before any upstream call)', () => {
-  it.each<[RouteName, string, string]>([
+  it.each<[ResourceId, string, string]>([
     ['images', 'NameContains=a&NameContains=b', 'NameContains'],
     ['images', 'nameContains=tf', 'nameContains'],
     ['images', 'MaxResults=0', 'MaxResults'],

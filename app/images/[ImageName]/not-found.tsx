@@ -1,5 +1,4 @@
-import { ImageNotFound } from './image-not-found';
+import { listingNotFound } from '@/app/_listing/listing-page';
+import { imageVersionsSpec } from '@/lib/resources/image-versions';
 
-export default function NotFound() {
-  return <ImageNotFound />;
-}
+export default listingNotFound(imageVersionsSpec);

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pageReply } from './replies';
-import { callRoute, type RouteName } from './routes';
+import type { ResourceId } from '@/lib/resources/registry';
+import { callRoute } from './routes';
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
@@ -12,7 +13,7 @@ export interface FullListing {
 
 /** Follows `nextToken` through the proxy like the browser does, retrying what the proxy says is retryable. */
 export async function listAllThroughProxy(
-  route: RouteName,
+  route: ResourceId,
   params: Record<string, string>,
   path: Record<string, string> = {},
 ): Promise<FullListing> {

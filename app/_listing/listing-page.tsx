@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { Suspense, type ReactNode } from 'react';
+import { DataTable } from '@/components/data-table/data-table';
+import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
+import { RowSummary } from '@/components/data-table/row-summary';
+import { ErrorNotice, TableSkeleton } from '@/components/data-table/table-states';
+import { NotFoundView } from '@/components/shell/not-found-view';
+import { PageHeader } from '@/components/shell/page-header';
+import { Providers } from '@/components/shell/providers';
+import { getBackendInfo } from '@/lib/config/backend';
+import { pagePath } from '@/lib/resources/derive';
+import { isResourceId, parentOf, registeredId } from '@/lib/resources/registry';
+import type { ResourceSpec } from '@/lib/resources/types';
+import { readView, textValue } from '@/lib/url/view';
+import { lookupParent } from './parent-lookup';
+
+interface PageProps {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<SearchParams>;
+}
+
+function firstValue(searchParams: SearchParams, name: string): string | null {
+  const value = searchParams[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The parent a child listing names, by route parameter or by filter, as the URL gives it. */
+function parentName(spec: ResourceSpec, path: Record<string, string>, searchParams: SearchParams) {
+  const relation = parentOf(spec.id);
+  if (relation === undefined) return undefined;
+  if ('path' in relation.via) return { ...relation, name: path[relation.via.path] ?? '', byPath: true };
+  const { filter } = relation.via;
+  const name = textValue(readView(spec, (param) => firstValue(searchParams, param)).values, filter);
+  return name === '' ? undefined : { ...relation, name, byPath: false };
+}
+
+/**
+ * The page of any listing: its title and blurb from the spec, the table, and above it the parent's row when
+ * the listing belongs to one (an image above its versions). `params` are decoded by Next already.
+ */
+export function listingPage(spec: ResourceSpec) {
+  const id = registeredId(spec);
+  async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+    const relation = parentOf(spec.id);
+    const path = await params;
+    const named = relation !== undefined && 'path' in relation.via ? path[relation.via.path] : undefined;
+    return { title: named === undefined ? spec.label : `${named} · ${spec.label}` };
+  }
+
+  async function Page({ params, searchParams }: PageProps) {
+    await connection();
+    const parsed = spec.pathParams.safeParse(await params);
+    if (!parsed.success) notFound();
+    const path = parsed.data;
+    const query = await searchParams;
+    const parent = parentName(spec, path, query);
+    const found = parent === undefined ? undefined : await lookupParent(parent.parent, parent.name);
+    if (parent?.byPath === true && found === undefined) notFound();
+    preloadFirstPage(id, path, query);
+    const { region, endpoint } = getBackendInfo();
+    const back = parent === undefined ? undefined : { href: pagePath(parent.parent), label: parent.parent.label };
+
+    let above: ReactNode = <p className="text-xs text-zinc-600 dark:text-zinc-400">{spec.blurb}</p>;
+    if (parent !== undefined && back !== undefined) {
+      const parentId = parent.parent.id;
+      if (found?.row !== undefined && isResourceId(parentId)) {
+        above = <RowSummary resource={parentId} row={found.row} label={`${parent.parent.noun} ${parent.name}`} />;
+      } else if (found?.error !== undefined) {
+        above = (
+          <ErrorNotice
+            title={`The ${parent.parent.noun}'s details could not be loaded`}
+            message={`${found.error.message} (${found.error.code}, HTTP ${found.error.status})`}
+          />
+        );
+      } else {
+        above = <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} inline />;
+      }
+    }
+    return (
+      <>
+        <PageHeader
+          title={parent?.byPath === true ? parent.name : spec.label}
+          parent={parent?.byPath ? back : undefined}
+        >
+          {above}
+        </PageHeader>
+        <div className="flex min-h-0 min-w-0 flex-1 flex-col px-4 pb-4">
+          <Suspense fallback={<TableSkeleton />}>
+            <Providers>
+              <DataTable
+                resource={id}
+                path={path}
+                backend={{ region, endpoint }}
+                notFound={
+                  parent?.byPath === true && back !== undefined ? (
+                    <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />
+                  ) : undefined
+                }
+              />
+            </Providers>
+          </Suspense>
+        </div>
+      </>
+    );
+  }
+
+  return { Page, generateMetadata };
+}
+
+/** The not-found view of a listing whose route names its parent. */
+export function listingNotFound(spec: ResourceSpec) {
+  const relation = parentOf(spec.id);
+  const parent = relation?.parent;
+  return function NotFound() {
+    if (parent === undefined) return null;
+    return <NotFoundView noun={parent.noun} back={{ href: pagePath(parent), label: parent.label }} />;
+  };
+}

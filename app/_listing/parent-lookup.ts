@@ -1,0 +1,47 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ResourceSpec } from '@/lib/resources/types';
+import { getCurrentUser } from '@/lib/server/auth/current-user';
+import { findRow } from '@/lib/server/find-row';
+import { ProxyError } from '@/lib/server/proxy-error';
+
+export type ParentLookup =
+  { row: Record<string, unknown>; error?: never } | { row?: never; error: ProxyError } | undefined;
+
+function same(value: unknown, name: string): boolean {
+  return typeof value === 'string' && value.toLowerCase() === name.toLowerCase();
+}
+
+/**
+ * The parent row a child listing names, by name or ARN, through the one data path (cached, coalesced, audited):
+ * the list API has no exact-name filter, so it is the `contains` match with exactly that name. Undefined when
+ * there is none; an upstream failure is returned to show, never taken for "not found".
+ */
+export async function lookupParent(parent: ResourceSpec, name: string): Promise<ParentLookup> {
+  const { lookup } = parent;
+  if (lookup === undefined) throw new Error(`${parent.id} has children but no lookup`);
+  const arn = name.startsWith('arn:');
+  const contains = arn ? name.slice(name.lastIndexOf('/') + 1) : name;
+  const matches = (row: Record<string, unknown>) => same(row[arn ? lookup.arnField : lookup.nameField], name);
+  const user = await getCurrentUser();
+  const caller = {
+    requestId: randomUUID(),
+    route: `page:${parent.id}`,
+    method: 'GET',
+    user: user?.id ?? null,
+    sentParams: [],
+  };
+  try {
+    for (const extra of [{}, ...(lookup.alsoTry ?? [])]) {
+      const query = z.safeParse(parent.query, { [lookup.contains]: contains, ...extra });
+      if (!query.success) return undefined;
+      const row = await findRow(parent, { query: query.data, path: {}, matches }, caller);
+      if (row !== undefined) return { row };
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof ProxyError) return { error };
+    throw error;
+  }
+}
