@@ -78,7 +78,7 @@ export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying, u
       <span className="font-medium text-zinc-800 dark:text-zinc-200">
         {complete ? `${loaded} total` : `${loaded} loaded · more available`}
       </span>
-      {shown !== loaded && <span>· {shown} match the status filter</span>}
+      {shown !== loaded && <span>· {shown} match the filters applied in the browser</span>}
       {sortedInBrowser && <span>· sorted within {loaded} loaded rows</span>}
       {retrying && <span className="text-amber-800 dark:text-amber-300">· retrying…</span>}
     </p>

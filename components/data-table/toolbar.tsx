@@ -5,7 +5,7 @@ import { apiParamProblem } from '@/lib/url/codecs';
 import { enumValue, listValue, rangeValue, textValue, type ViewValues } from '@/lib/url/view';
 import { DateRangePicker } from './date-range-picker';
 import { EnumFilter } from './enum-filter';
-import { StatusFilter } from './status-filter';
+import { MultiEnumFilter } from './multi-enum-filter';
 import { TextFilter } from './text-filter';
 import type { SetView } from './use-view-state';
 
@@ -52,7 +52,12 @@ export function FilterBar({ spec, values, setView }: ToolbarProps) {
             );
           case 'multiEnum':
             return (
-              <StatusFilter key={filter.id} filter={filter} value={listValue(values, filter.id)} onChange={onChange} />
+              <MultiEnumFilter
+                key={filter.id}
+                filter={filter}
+                value={listValue(values, filter.id)}
+                onChange={onChange}
+              />
             );
         }
       })}

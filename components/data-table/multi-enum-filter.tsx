@@ -5,14 +5,14 @@ import { focusRing, ghostButtonClass } from '@/components/ui/styles';
 import type { FilterSpec } from '@/lib/resources/types';
 import { FilterPopover } from './filter-popover';
 
-interface StatusFilterProps {
+interface MultiEnumFilterProps {
   filter: Extract<FilterSpec, { kind: 'multiEnum' }>;
   value: readonly string[];
   onChange: (value: readonly string[] | null) => void;
 }
 
 /** Multi-select over the loaded rows; the API has no such filter. */
-export function StatusFilter({ filter, value, onChange }: StatusFilterProps) {
+export function MultiEnumFilter({ filter, value, onChange }: MultiEnumFilterProps) {
   const summary = value.length > 1 ? `${value.length} selected` : (value[0] ?? 'Any');
   function toggle(option: string, checked: boolean) {
     const next = checked ? [...value, option] : value.filter((item) => item !== option);
