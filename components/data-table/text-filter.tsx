@@ -1,7 +1,9 @@
 'use client';
 
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { inputClass } from '@/components/ui/styles';
+import { suggestionsQuery, type SuggestionSource } from '@/lib/query/suggestions';
 import type { FilterSpec } from '@/lib/resources/types';
 
 const DEBOUNCE_MS = 350;
@@ -12,10 +14,36 @@ interface TextFilterProps {
   onChange: (value: string | null) => void;
   /** Why the API would refuse a value, from the spec's query schema; null when it would take it. */
   problem: (value: string) => string | null;
+  /** Names to offer while typing, when the filter names a parent listing. */
+  suggest?: SuggestionSource;
+}
+
+const NO_SOURCE: SuggestionSource | undefined = undefined;
+const SUGGEST_AFTER_MS = 200;
+
+/** `value` once it has stopped changing for `ms`. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+function Suggestions({ id, source, typed }: { id: string; source: SuggestionSource; typed: string }) {
+  const { data } = useQuery(suggestionsQuery(source, useSettled(typed, SUGGEST_AFTER_MS)));
+  return (
+    <datalist id={id} data-testid="filter-suggestions">
+      {(data ?? []).map((name) => (
+        <option key={name} value={name} />
+      ))}
+    </datalist>
+  );
 }
 
 /** A debounced text filter, checked against the API's own constraints before it is sent. */
-export function TextFilter({ filter, value, onChange, problem }: TextFilterProps) {
+export function TextFilter({ filter, value, onChange, problem, suggest = NO_SOURCE }: TextFilterProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [synced, setSynced] = useState(value);
@@ -49,7 +77,9 @@ export function TextFilter({ filter, value, onChange, problem }: TextFilterProps
         onChange={(event) => setDraft(event.target.value)}
         className={`${inputClass} w-48 ${valid ? '' : 'border-red-600 dark:border-red-400'}`}
         data-filter={filter.id}
+        list={suggest === undefined ? undefined : `${id}-suggestions`}
       />
+      {suggest !== undefined && <Suggestions id={`${id}-suggestions`} source={suggest} typed={draft} />}
       {!valid && (
         <p
           id={`${id}-error`}

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ResourceSpec } from '@/lib/resources/types';
+import { suggestionSource } from '@/lib/query/suggestions';
 import { apiParamProblem } from '@/lib/url/codecs';
 import { enumValue, listValue, rangeValue, textValue, type ViewValues } from '@/lib/url/view';
 import { DateRangePicker } from './date-range-picker';
@@ -30,6 +31,7 @@ export function FilterBar({ spec, values, setView }: ToolbarProps) {
                 value={textValue(values, filter.id)}
                 onChange={onChange}
                 problem={apiParamProblem(spec.query, filter.apiParam)}
+                suggest={suggestionSource(spec, filter.id)}
               />
             );
           case 'enum':
