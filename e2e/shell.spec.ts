@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { pagePath } from '@/lib/resources/derive';
+import { sections } from '@/lib/resources/registry';
 import { expect, test } from './fixtures';
 import { TablePage } from './pages/table-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -51,4 +53,13 @@ test('a status with a failure reason explains it on Enter', async ({ page }) => 
   await expect(page.getByRole('dialog', { name: 'Failure reason' }).first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(badge).toBeFocused();
+});
+
+test('the navigation lists every section of the registry, in order, and marks the current one', async ({ page }) => {
+  await page.goto('/model-package-groups');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText(sections().map((spec) => spec.label));
+  for (const spec of sections())
+    await expect(nav.getByRole('link', { name: spec.label, exact: true })).toHaveAttribute('href', pagePath(spec));
+  await expect(nav.getByRole('link', { name: 'Model package groups' })).toHaveAttribute('aria-current', 'page');
 });

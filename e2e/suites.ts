@@ -47,6 +47,15 @@ export const SUITES: Record<ResourceId, SuiteConfig> = {
       throw new Error('the emulator catalog has no image with 100 to 500 versions');
     },
   },
+  'model-package-groups': {
+    serverSort: { id: 'name', label: 'Name' },
+    browserSort: { id: 'status', label: 'Status' },
+    data: async () => ({
+      listing: 'order=desc',
+      deepLink: 'name=churn&created=2020-01-01T00:00:00Z/..&sort=name&order=asc',
+      text: { name: 'churn' },
+    }),
+  },
   'model-packages': {
     serverSort: { id: 'name', label: 'Name' },
     browserSort: { id: 'status', label: 'Status' },

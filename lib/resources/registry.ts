@@ -1,5 +1,6 @@
 import { imageVersionsSpec } from './image-versions';
 import { imagesSpec } from './images';
+import { modelPackageGroupsSpec } from './model-package-groups';
 import { modelPackagesSpec } from './model-packages';
 import type { ChildSpec, ResourceSpec } from './types';
 import { routeParams } from './derive';
@@ -8,6 +9,7 @@ import { routeParams } from './derive';
 export const resources = {
   images: imagesSpec,
   'image-versions': imageVersionsSpec,
+  'model-package-groups': modelPackageGroupsSpec,
   'model-packages': modelPackagesSpec,
 } as const;
 

@@ -45,6 +45,8 @@ async function buildCases(): Promise<ParityCase[]> {
   const packages = (await listAllThroughProxy('model-packages', { ModelPackageType: 'Both', MaxResults: '100' })).items;
   const group = String(packages.find((p) => p.ModelPackageGroupName !== undefined)?.ModelPackageGroupName);
   const packageMid = packages[Math.floor(packages.length / 3)] ?? {};
+  const groups = (await listAllThroughProxy('model-package-groups', { MaxResults: '100' })).items;
+  const groupMid = groups[Math.floor(groups.length / 2)] ?? {};
   const path = { ImageName: large.name };
   const sorts: [ResourceId, string, string][] = [
     ['images', 'CREATION_TIME', 'ASCENDING'],
@@ -111,6 +113,17 @@ async function buildCases(): Promise<ParityCase[]> {
       path,
     },
     { name: 'packages, defaults', route: 'model-packages', params: {} },
+    { name: 'groups, defaults', route: 'model-package-groups', params: {} },
+    {
+      name: 'groups, name filter, by name descending',
+      route: 'model-package-groups',
+      params: { NameContains: group.slice(0, 3), SortBy: 'Name', SortOrder: 'Descending', MaxResults: '4' },
+    },
+    {
+      name: 'groups, created after, newest first',
+      route: 'model-package-groups',
+      params: { CreationTimeAfter: seconds(groupMid.CreationTime), SortOrder: 'Descending', MaxResults: '7' },
+    },
     {
       name: 'packages, both, by name descending',
       route: 'model-packages',
@@ -161,7 +174,7 @@ async function expectParity(c: ParityCase): Promise<number> {
 
 describe('a full listing through the proxy equals the AWS CLI listing (scan paging)', () => {
   it('has non-trivial expectations', () => {
-    expect(cases.length).toBe(20);
+    expect(cases.length).toBe(23);
     const sizes = cases.map((c) => expected.get(c.name)?.length ?? 0);
     expect(sizes.filter((size) => size > 0).length).toBe(cases.length);
   });

@@ -1,4 +1,5 @@
 import { generateImages } from './generate-images';
+import { generateModelPackageGroups } from './generate-model-package-groups';
 import { generateModelPackages } from './generate-model-packages';
 import { SCALES } from './scales';
 import { DAY_MS } from './timeline';
@@ -12,7 +13,8 @@ export function generateCatalog(ids: ScopeIds, seed: number, scale: Scale, nowMs
   const anchor = Math.floor(nowMs / DAY_MS) * DAY_MS;
   const { images, versionsByImage } = generateImages(ids, seed, SCALES[scale].images, anchor);
   const modelPackages = generateModelPackages(ids, seed, SCALES[scale].modelPackages, anchor);
-  return buildCatalog(images, versionsByImage, modelPackages);
+  const { groups, shared } = generateModelPackageGroups(ids, seed, SCALES[scale].modelPackages, modelPackages, anchor);
+  return buildCatalog({ images, versionsByImage, modelPackages, modelPackageGroups: groups, shared });
 }
 
 /** One catalog per (account, region), generated on first use. */

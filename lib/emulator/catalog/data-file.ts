@@ -4,10 +4,14 @@ import {
   buildCatalog,
   IMAGE_STATUSES,
   IMAGE_VERSION_STATUSES,
+  groupArnOf,
   MODEL_APPROVAL_STATUSES,
+  MODEL_PACKAGE_GROUP_STATUSES,
   MODEL_PACKAGE_STATUSES,
   REGISTRATION_TYPES,
   type Catalog,
+  type ModelPackageGroupRecord,
+  type ModelPackageRecord,
 } from './types';
 
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -74,11 +78,24 @@ const modelPackage = z.strictObject({
   ModelPackageRegistrationType: z.enum(REGISTRATION_TYPES).optional(),
 });
 
+const modelPackageGroup = z.strictObject({
+  ModelPackageGroupName: ENTITY_NAME,
+  ModelPackageGroupArn: matching(
+    'arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048}',
+  ),
+  ModelPackageGroupDescription: DESCRIPTION.optional(),
+  CreationTime: timestamp,
+  ModelPackageGroupStatus: z.enum(MODEL_PACKAGE_GROUP_STATUSES),
+});
+
 export const dataFileSchema = z
   .strictObject({
     Images: z.array(image).default([]),
     ImageVersions: z.record(z.string(), z.array(imageVersion)).default({}),
     ModelPackages: z.array(modelPackage).default([]),
+    ModelPackageGroups: z.array(modelPackageGroup).optional(),
+    SharedModelPackageGroups: z.array(modelPackageGroup).default([]),
+    SharedModelPackages: z.array(modelPackage).default([]),
   })
   .superRefine((data, ctx) => {
     const names = new Set(data.Images.map((i) => i.ImageName));
@@ -87,7 +104,42 @@ export const dataFileSchema = z
         ctx.addIssue({ code: 'custom', path: ['ImageVersions', name], message: `no image named "${name}" in Images` });
       }
     }
+    const checkGroups = (
+      key: 'ModelPackages' | 'SharedModelPackages',
+      groups: readonly { ModelPackageGroupName: string }[],
+    ) => {
+      const known = new Set(groups.map((group) => group.ModelPackageGroupName.toLowerCase()));
+      data[key].forEach((pkg, index) => {
+        const group = pkg.ModelPackageGroupName;
+        if (group !== undefined && !known.has(group.toLowerCase())) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, index, 'ModelPackageGroupName'],
+            message: `no group named "${group}"`,
+          });
+        }
+      });
+    };
+    if (data.ModelPackageGroups !== undefined) checkGroups('ModelPackages', data.ModelPackageGroups);
+    checkGroups('SharedModelPackages', data.SharedModelPackageGroups);
   });
+
+/** Without a ModelPackageGroups key, the groups are the ones the versioned packages name. */
+function groupsOf(packages: readonly ModelPackageRecord[]): ModelPackageGroupRecord[] {
+  const first = new Map<string, ModelPackageRecord>();
+  for (const pkg of packages) {
+    const name = pkg.ModelPackageGroupName;
+    if (name === undefined) continue;
+    const known = first.get(name);
+    if (known === undefined || pkg.CreationTime < known.CreationTime) first.set(name, pkg);
+  }
+  return [...first.values()].map((pkg) => ({
+    ModelPackageGroupName: pkg.ModelPackageGroupName ?? '',
+    ModelPackageGroupArn: groupArnOf(pkg),
+    CreationTime: pkg.CreationTime,
+    ModelPackageGroupStatus: 'Completed',
+  }));
+}
 
 export type DataFile = z.input<typeof dataFileSchema>;
 
@@ -95,8 +147,15 @@ export function catalogFromData(data: unknown, source: string): Catalog {
   const parsed = dataFileSchema.safeParse(data);
   if (!parsed.success)
     throw new Error(`${source} is not a valid emulator data file:\n${z.prettifyError(parsed.error)}`);
-  const { Images, ImageVersions, ModelPackages } = parsed.data;
-  return buildCatalog(Images, new Map(Object.entries(ImageVersions)), ModelPackages);
+  const { Images, ImageVersions, ModelPackages, ModelPackageGroups, SharedModelPackageGroups, SharedModelPackages } =
+    parsed.data;
+  return buildCatalog({
+    images: Images,
+    versionsByImage: new Map(Object.entries(ImageVersions)),
+    modelPackages: ModelPackages,
+    modelPackageGroups: ModelPackageGroups ?? groupsOf(ModelPackages),
+    shared: { groups: SharedModelPackageGroups, packages: SharedModelPackages },
+  });
 }
 
 export function catalogFromFile(path: string): Catalog {

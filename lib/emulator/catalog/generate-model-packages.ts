@@ -8,12 +8,16 @@ export interface ModelPackageScale {
   groups: number;
   versioned: number;
   unversioned: number;
+  /** Groups with no package yet, after the ones that have packages. */
+  emptyGroups: number;
+  /** Groups another account shares with this one. */
+  sharedGroups: number;
 }
 
 const GROUP_SUFFIXES = ['', '-emea', '-apac', '-us', '-latam', '-canary', '-v2', '-shadow'];
 const STATUS_WEIGHTS = MODEL_PACKAGE_STATUSES.map((s) => [s, s === 'Completed' ? 85 : 4] as const);
 
-function groupNames(count: number): string[] {
+export function groupNames(count: number): string[] {
   const names: string[] = [];
   for (const suffix of GROUP_SUFFIXES) {
     for (const base of MODEL_GROUPS) {

@@ -11,6 +11,14 @@ export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', '
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
 export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualApproval'] as const;
 export const REGISTRATION_TYPES = ['Logged', 'Registered'] as const;
+export const MODEL_PACKAGE_GROUP_STATUSES = [
+  'Pending',
+  'InProgress',
+  'Completed',
+  'Failed',
+  'Deleting',
+  'DeleteFailed',
+] as const;
 
 /** Times are epoch milliseconds; they are written to the wire as epoch seconds. */
 export interface ImageRecord {
@@ -53,11 +61,27 @@ export interface ModelPackageRecord {
   ModelPackageRegistrationType?: (typeof REGISTRATION_TYPES)[number];
 }
 
+export interface ModelPackageGroupRecord {
+  ModelPackageGroupName: string;
+  ModelPackageGroupArn: string;
+  ModelPackageGroupDescription?: string;
+  CreationTime: number;
+  ModelPackageGroupStatus: (typeof MODEL_PACKAGE_GROUP_STATUSES)[number];
+}
+
+/** Model package groups other accounts made discoverable to this one, with their packages. */
+export interface SharedRegistry {
+  groups: ModelPackageGroupRecord[];
+  packages: ModelPackageRecord[];
+}
+
 export interface Catalog {
   images: ImageRecord[];
   imagesByName: Map<string, ImageRecord>;
   versionsByImage: Map<string, ImageVersionRecord[]>;
   modelPackages: ModelPackageRecord[];
+  modelPackageGroups: ModelPackageGroupRecord[];
+  shared: SharedRegistry;
 }
 
 export type Scale = 'small' | 'medium' | 'large';
@@ -67,10 +91,20 @@ export interface ScopeIds {
   region: string;
 }
 
-export function buildCatalog(
-  images: ImageRecord[],
-  versionsByImage: Map<string, ImageVersionRecord[]>,
-  modelPackages: ModelPackageRecord[],
-): Catalog {
-  return { images, imagesByName: new Map(images.map((i) => [i.ImageName, i])), versionsByImage, modelPackages };
+export interface CatalogParts {
+  images: ImageRecord[];
+  versionsByImage: Map<string, ImageVersionRecord[]>;
+  modelPackages: ModelPackageRecord[];
+  modelPackageGroups: ModelPackageGroupRecord[];
+  shared: SharedRegistry;
+}
+
+export function buildCatalog(parts: CatalogParts): Catalog {
+  return { ...parts, imagesByName: new Map(parts.images.map((i) => [i.ImageName, i])) };
+}
+
+/** The group ARN of a versioned package: `…:model-package/churn/3` belongs to `…:model-package-group/churn`. */
+export function groupArnOf(pkg: Pick<ModelPackageRecord, 'ModelPackageArn' | 'ModelPackageGroupName'>): string {
+  const prefix = pkg.ModelPackageArn.slice(0, pkg.ModelPackageArn.indexOf(':model-package/'));
+  return `${prefix}:model-package-group/${pkg.ModelPackageGroupName ?? ''}`;
 }

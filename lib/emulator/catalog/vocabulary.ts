@@ -119,3 +119,28 @@ export const PACKAGE_DESCRIPTIONS = [
   'Candidate from the A/B test, 5% traffic',
   '数据漂移修复后的重新训练版本',
 ];
+
+export const GROUP_DESCRIPTIONS = [
+  'Production models promoted through the CI pipeline',
+  'Nightly retrains on the feature store snapshot',
+  'Candidates evaluated against the holdout set before approval',
+  'Owned by the risk team; approvals need two reviewers',
+  'Batch scoring models for the data warehouse',
+  'Real-time endpoint models, canary deployed',
+  'Experiments graduated from the research workspace',
+  'Groupe de modèles validés pour la région UE',
+];
+
+/** The account of the central model registry that shares groups with the others. */
+export const CENTRAL_REGISTRY_ACCOUNT = '210987654321';
+
+export const SHARED_GROUPS = [
+  'central-churn-xgboost',
+  'central-fraud-ensemble',
+  'central-llm-guardrails',
+  'central-credit-risk',
+  'central-embeddings',
+  'central-forecasting',
+  'central-ocr',
+  'central-ranking',
+];

@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '../index';
 import { AWS_CLI, runAwsCli, type CliResult } from '../test-support/aws-cli';
-import { DAY, expectedImages, expectedPackages, expectedVersions, FIXTURE, GROUP_ARN, T0 } from './fixture';
+import {
+  DAY,
+  expectedGroups,
+  expectedImages,
+  expectedPackages,
+  expectedVersions,
+  FIXTURE,
+  GROUP_ARN,
+  T0,
+} from './fixture';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
@@ -116,6 +125,39 @@ describe.concurrent('AWS CLI v2 (auto-paginating) against the emulator', () => {
     expect(await listed(args, 'ModelPackageSummaryList', 'ModelPackageArn')).toEqual(
       expectedPackages({ ModelPackageType: 'Both', SortBy: 'Name', SortOrder: 'Descending' }),
     );
+  });
+
+  it('list-model-package-groups with defaults (this account, oldest first)', async () => {
+    expect(
+      await listed(
+        ['list-model-package-groups', '--page-size', '2'],
+        'ModelPackageGroupSummaryList',
+        'ModelPackageGroupName',
+      ),
+    ).toEqual(expectedGroups({}));
+  });
+
+  it('list-model-package-groups by name part and creation time, sorted by name descending', async () => {
+    const args = [
+      'list-model-package-groups',
+      '--name-contains',
+      'r',
+      '--creation-time-after',
+      iso(T0 + 2 * DAY),
+      '--sort-by',
+      'Name',
+      '--sort-order',
+      'Descending',
+    ];
+    expect(await listed(args, 'ModelPackageGroupSummaryList', 'ModelPackageGroupName')).toEqual(
+      expectedGroups({ NameContains: 'r', CreationTimeAfter: T0 + 2 * DAY, SortBy: 'Name', SortOrder: 'Descending' }),
+    );
+  });
+
+  it('list-model-package-groups refuses a bad sort with the member named', async () => {
+    const result = await aws(['list-model-package-groups', '--sort-by', 'Created']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/Created|sortBy|SortBy/);
   });
 
   it('list-model-packages of a group given by name', async () => {

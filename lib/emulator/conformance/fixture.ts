@@ -111,7 +111,40 @@ export const PACKAGES: Package[] = [
   loose('xgboost-tabular', 600),
 ];
 
-export const FIXTURE = { Images: IMAGES, ImageVersions: VERSIONS, ModelPackages: PACKAGES };
+interface Group {
+  ModelPackageGroupName: string;
+  ModelPackageGroupArn: string;
+  ModelPackageGroupDescription?: string;
+  CreationTime: number;
+  ModelPackageGroupStatus: string;
+}
+
+const CENTRAL = 'arn:aws:sagemaker:us-east-1:210987654321';
+const group = (name: string, created: number, status = 'Completed', owner = ARN): Group => ({
+  ModelPackageGroupName: name,
+  ModelPackageGroupArn: `${owner}:model-package-group/${name}`,
+  ...(status === 'Completed' ? { ModelPackageGroupDescription: `The ${name} models` } : {}),
+  CreationTime: T0 + created * DAY,
+  ModelPackageGroupStatus: status,
+});
+
+export const GROUPS: Group[] = [
+  group('churn-xgboost', 1),
+  group('fraud-detection-models', 5),
+  group('demand-forecast-deepar', 100),
+  group('ltv-prediction', 100, 'Pending'),
+  group('merchant-risk', 300, 'DeleteFailed'),
+  group('claims-triage', 301, 'Failed'),
+];
+export const SHARED_GROUPS: Group[] = [group('central-fraud-ensemble', 50, 'Completed', CENTRAL)];
+
+export const FIXTURE = {
+  Images: IMAGES,
+  ImageVersions: VERSIONS,
+  ModelPackages: PACKAGES,
+  ModelPackageGroups: GROUPS,
+  SharedModelPackageGroups: SHARED_GROUPS,
+};
 
 type Key = string | number;
 const order = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
@@ -217,3 +250,27 @@ export function expectedPackages(q: PackageQuery): string[] {
 }
 
 export const GROUP_ARN = `${ARN}:model-package-group/fraud-detection-models`;
+
+export interface GroupQuery {
+  NameContains?: string;
+  CreationTimeAfter?: number;
+  CreationTimeBefore?: number;
+  SortBy?: 'Name' | 'CreationTime';
+  SortOrder?: 'Ascending' | 'Descending';
+  CrossAccountFilterOption?: 'SameAccount' | 'CrossAccount';
+}
+
+/** Modelled: exclusive bounds, CreationTime / Ascending, this account's groups unless CrossAccount; ties by name. */
+export function expectedGroups(q: GroupQuery): string[] {
+  const kept = (q.CrossAccountFilterOption === 'CrossAccount' ? SHARED_GROUPS : GROUPS).filter(
+    (g) =>
+      (q.NameContains === undefined || g.ModelPackageGroupName.toLowerCase().includes(q.NameContains.toLowerCase())) &&
+      (q.CreationTimeAfter === undefined || g.CreationTime > q.CreationTimeAfter) &&
+      (q.CreationTimeBefore === undefined || g.CreationTime < q.CreationTimeBefore),
+  );
+  const keys =
+    q.SortBy === 'Name'
+      ? [(g: Group) => g.ModelPackageGroupName]
+      : [(g: Group) => g.CreationTime, (g: Group) => g.ModelPackageGroupName];
+  return sortBy(kept, keys, q.SortOrder === 'Descending').map((g) => g.ModelPackageGroupName);
+}

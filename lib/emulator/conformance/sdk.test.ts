@@ -1,6 +1,7 @@
 import {
   paginateListImages,
   paginateListImageVersions,
+  paginateListModelPackageGroups,
   paginateListModelPackages,
   ResourceNotFound,
   SageMakerClient,
@@ -12,12 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '../index';
 import {
   DAY,
+  expectedGroups,
   expectedImages,
   expectedPackages,
   expectedVersions,
   FIXTURE,
   GROUP_ARN,
   T0,
+  type GroupQuery,
   type ImageQuery,
   type PackageQuery,
   type VersionQuery,
@@ -74,6 +77,16 @@ const packageQueries: PackageQuery[] = [
   { ModelPackageType: 'Both', NameContains: 'churn' },
 ];
 
+const groupQueries: GroupQuery[] = [
+  {},
+  { SortOrder: 'Descending' },
+  { SortBy: 'Name' },
+  { SortBy: 'Name', SortOrder: 'Descending', NameContains: 'R' },
+  { CreationTimeAfter: T0 + DAY, CreationTimeBefore: T0 + 301 * DAY },
+  { CrossAccountFilterOption: 'CrossAccount' },
+  { CrossAccountFilterOption: 'SameAccount', NameContains: 'fraud' },
+];
+
 describe.each(['scan', 'exact'] as const)('@aws-sdk/client-sagemaker paginators (%s paging)', (paging) => {
   let emulator: RunningEmulator;
   beforeAll(async () => {
@@ -103,6 +116,14 @@ describe.each(['scan', 'exact'] as const)('@aws-sdk/client-sagemaker paginators 
     expect(pages.flatMap((p) => p.ModelPackageSummaryList ?? []).map((p) => p.ModelPackageArn)).toEqual(
       expectedPackages(query),
     );
+  });
+
+  it.each(groupQueries)('ListModelPackageGroups %j', async (query) => {
+    const input = { ...query, ...creationDates(query) };
+    const pages = await collect(paginateListModelPackageGroups({ client: client(emulator), pageSize: 2 }, input));
+    const groups = pages.flatMap((p) => p.ModelPackageGroupSummaryList ?? []);
+    expect(groups.map((g) => g.ModelPackageGroupName)).toEqual(expectedGroups(query));
+    for (const group of groups) expect(group.CreationTime).toBeInstanceOf(Date);
   });
 
   it('returns items in the API shape with Date timestamps', async () => {

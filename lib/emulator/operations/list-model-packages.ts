@@ -27,6 +27,7 @@ const input = z
   .transform((q) => ({
     ...q,
     ModelPackageGroupName: q.ModelPackageGroupName === undefined ? undefined : groupOf(q.ModelPackageGroupName),
+    GroupArn: q.ModelPackageGroupName?.startsWith('arn:') === true ? q.ModelPackageGroupName.toLowerCase() : undefined,
     ModelPackageType: q.ModelPackageType ?? (q.ModelPackageGroupName === undefined ? 'Unversioned' : 'Both'),
   }));
 
@@ -63,12 +64,14 @@ export const listModelPackages: ListOperation<Input, ModelPackageRecord> = {
   resultKey: 'ModelPackageSummaryList',
   defaultMaxResults: 10,
   input,
-  scope: (catalog, { ModelPackageGroupName: group, ModelPackageType: type }) => {
+  scope: (catalog, { ModelPackageGroupName: group, GroupArn: arn, ModelPackageType: type }) => {
     const isInGroup = inGroup(group);
     const isOfType = ofType(type);
+    const shared = catalog.shared.groups.some((candidate) => candidate.ModelPackageGroupArn.toLowerCase() === arn);
+    const packages = shared ? catalog.shared.packages : catalog.modelPackages;
     return {
-      key: `${group ?? '*'}/${type}`,
-      items: catalog.modelPackages.filter((p) => isInGroup(p) && isOfType(p)),
+      key: `${shared ? arn : (group ?? '*')}/${type}`,
+      items: packages.filter((p) => isInGroup(p) && isOfType(p)),
     };
   },
   order: ({ SortBy, SortOrder }) => ({

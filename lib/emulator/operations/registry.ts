@@ -1,6 +1,7 @@
 import { createListHandler, type ListHandler } from './list-engine';
 import { listImageVersions } from './list-image-versions';
 import { listImages } from './list-images';
+import { listModelPackageGroups } from './list-model-package-groups';
 import { listModelPackages } from './list-model-packages';
 
 export const TARGET_PREFIX = 'SageMaker.';
@@ -8,5 +9,6 @@ export const TARGET_PREFIX = 'SageMaker.';
 export const OPERATIONS: ReadonlyMap<string, ListHandler> = new Map([
   [listImages.name, createListHandler(listImages)],
   [listImageVersions.name, createListHandler(listImageVersions)],
+  [listModelPackageGroups.name, createListHandler(listModelPackageGroups)],
   [listModelPackages.name, createListHandler(listModelPackages)],
 ]);

@@ -1,4 +1,4 @@
-import type { ImageRecord, ImageVersionRecord, ModelPackageRecord } from '../catalog/types';
+import type { ImageRecord, ImageVersionRecord, ModelPackageRecord, ModelPackageGroupRecord } from '../catalog/types';
 
 const ACCOUNT = 'arn:aws:sagemaker:us-east-1:123456789012';
 
@@ -51,6 +51,20 @@ export function unversioned(name: string, creationMs: number): ModelPackageRecor
     ModelPackageArn: `${ACCOUNT}:model-package/${name}`,
     CreationTime: creationMs,
     ModelPackageStatus: 'Completed',
+  };
+}
+
+export function group(
+  name: string,
+  creationMs: number,
+  extra: Partial<ModelPackageGroupRecord> = {},
+): ModelPackageGroupRecord {
+  return {
+    ModelPackageGroupName: name,
+    ModelPackageGroupArn: `${ACCOUNT}:model-package-group/${name}`,
+    CreationTime: creationMs,
+    ModelPackageGroupStatus: 'Completed',
+    ...extra,
   };
 }
 

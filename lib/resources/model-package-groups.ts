@@ -1,0 +1,123 @@
+import * as z from 'zod/mini';
+import { oneOf, patterned } from './constraints';
+import { sageMakerConsoleUrl } from './console';
+import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
+import type { ResourceSpec } from './types';
+
+export const MODEL_PACKAGE_GROUP_STATUSES = [
+  'Pending',
+  'InProgress',
+  'Completed',
+  'Failed',
+  'Deleting',
+  'DeleteFailed',
+] as const;
+
+const GROUP_NAME_CONTAINS = /^[a-zA-Z0-9-]+$/;
+
+export const modelPackageGroupQuery = z.strictObject({
+  NameContains: z.optional(patterned(GROUP_NAME_CONTAINS, 63, 'may contain only letters, digits and "-"')),
+  ...creationTimeParams,
+  SortBy: z.optional(oneOf(['Name', 'CreationTime'])),
+  SortOrder: z.optional(oneOf(['Ascending', 'Descending'])),
+  CrossAccountFilterOption: z.optional(oneOf(['SameAccount', 'CrossAccount'])),
+  ...pageParams,
+});
+
+export const modelPackageGroupRow = z.object({
+  ModelPackageGroupName: z.string(),
+  ModelPackageGroupArn: z.string(),
+  ModelPackageGroupDescription: z.optional(z.string()),
+  CreationTime: z.string(),
+  ModelPackageGroupStatus: z.string(),
+  ManagedConfiguration: z.optional(z.object({ ManagedStorageType: z.optional(z.string()) })),
+});
+export type ModelPackageGroupRow = z.infer<typeof modelPackageGroupRow>;
+
+export const modelPackageGroupsSpec = {
+  id: 'model-package-groups',
+  label: 'Model package groups',
+  blurb: 'The model registry: each group holds the versions of one model. Open a group to see its packages.',
+  noun: 'model package group',
+  operation: 'ListModelPackageGroups',
+  resultKey: 'ModelPackageGroupSummaryList',
+  route: '/model-package-groups',
+  apiRoute: '/api/model-package-groups',
+  pathParams: z.strictObject({}),
+  query: modelPackageGroupQuery,
+  row: modelPackageGroupRow,
+  idField: 'ModelPackageGroupArn',
+  lookup: {
+    contains: 'NameContains',
+    nameField: 'ModelPackageGroupName',
+    arnField: 'ModelPackageGroupArn',
+    alsoTry: [{ CrossAccountFilterOption: 'CrossAccount' }],
+  },
+  children: [{ resource: 'model-packages', via: { filter: 'group' } }],
+  consoleUrl: (row) =>
+    sageMakerConsoleUrl(
+      row.ModelPackageGroupArn,
+      `model-registry/groups/${encodeURIComponent(row.ModelPackageGroupName)}`,
+    ),
+  sort: {
+    server: { created: 'CreationTime', name: 'Name' },
+    order: { asc: 'Ascending', desc: 'Descending' },
+    default: { id: 'created', order: 'desc' },
+  },
+  columns: [
+    {
+      id: 'name',
+      header: 'Name',
+      field: 'ModelPackageGroupName',
+      cell: 'link',
+      defaultVisible: true,
+      sortable: 'server',
+      pinned: true,
+      // A group shared from another account is known to its packages' listing by its ARN only.
+      href: (row, view) =>
+        `/model-packages?group=${encodeURIComponent(view.shared === 'only' ? row.ModelPackageGroupArn : row.ModelPackageGroupName)}`,
+    },
+    {
+      id: 'description',
+      header: 'Description',
+      field: 'ModelPackageGroupDescription',
+      cell: 'text',
+      defaultVisible: true,
+      sortable: false,
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      field: 'ModelPackageGroupStatus',
+      cell: 'status',
+      defaultVisible: true,
+      sortable: 'client',
+    },
+    createdColumn,
+    { id: 'arn', header: 'ARN', field: 'ModelPackageGroupArn', cell: 'arn', defaultVisible: true, sortable: false },
+  ],
+  filters: [
+    { id: 'name', label: 'Name contains', kind: 'text', apiParam: 'NameContains', side: 'server' },
+    {
+      id: 'shared',
+      label: 'Owner',
+      kind: 'enum',
+      apiParam: 'CrossAccountFilterOption',
+      options: [
+        { value: '', label: 'This account', apiValue: undefined },
+        { value: 'only', label: 'Shared with this account', apiValue: 'CrossAccount' },
+      ],
+      defaultValue: '',
+      side: 'server',
+    },
+    createdFilter,
+    {
+      id: 'status',
+      label: 'Status',
+      kind: 'multiEnum',
+      field: 'ModelPackageGroupStatus',
+      options: MODEL_PACKAGE_GROUP_STATUSES,
+      side: 'client',
+    },
+  ],
+} satisfies ResourceSpec<typeof modelPackageGroupQuery, ModelPackageGroupRow, Record<string, never>>;
