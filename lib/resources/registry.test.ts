@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { routeParams } from './derive';
+import { iamAction, routeParams } from './derive';
 import { RESOURCE_IDS, parentOf, resourceSpec, resources, sections } from './registry';
 
 const file = (path: string) => new URL(`../..${path}`, import.meta.url);
@@ -43,5 +43,12 @@ describe('the registry, the one list of listings', () => {
     for (const spec of RESOURCE_IDS.map(resourceSpec)) {
       for (const child of spec.children ?? []) expect(RESOURCE_IDS).toContain(child.resource);
     }
+  });
+
+  it("is what README's least-privilege IAM policy allows", () => {
+    const readme = readFileSync(file('/README.md'), 'utf8');
+    const policy = /"Sid": "SageMakerCatalogReadOnly",[\s\S]*?"Action": \[([^\]]*)\]/.exec(readme)?.[1] ?? '';
+    const actions = [...policy.matchAll(/"(sagemaker:\w+)"/g)].map((match) => match[1]);
+    expect(actions.sort()).toEqual(RESOURCE_IDS.map((id) => iamAction(resourceSpec(id))).sort());
   });
 });
