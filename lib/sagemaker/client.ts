@@ -1,9 +1,11 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { backendTarget } from '@/lib/config/backend';
 import { serverEnv } from '@/lib/config/env';
 import { upstreamMetricsPlugin } from '@/lib/sagemaker/metrics-plugin';
+import { RESOURCE_IDS } from '@/lib/resources/registry';
 import { Lanes } from './lanes';
 
 export interface SageMakerBackend {
@@ -14,15 +16,11 @@ export interface SageMakerBackend {
    * Runs one SDK call in the lane of its operation, so a slow operation fills its own lane and never the
    * sockets or slots of another; the signal both leaves the queue and aborts the request in flight.
    */
-  run<T>(
-    operation: string,
-    signal: AbortSignal | undefined,
-    call: (abortSignal?: AbortSignal) => Promise<T>,
-  ): Promise<T>;
+  run<T>(lane: string, signal: AbortSignal | undefined, call: (abortSignal?: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-/** Operations a backend calls; the socket pool has room for every lane at once. */
-const OPERATION_LANES = 8;
+/** A lane per listing's list call and per details call, and one for readiness: the socket pool fits them all. */
+const OPERATION_LANES = RESOURCE_IDS.length * 2 + 1;
 
 const clients = new Map<string, SageMakerClient>();
 let lanes: Lanes | undefined;
@@ -58,11 +56,12 @@ export function sageMakerBackend(): SageMakerBackend {
     clients.set(identity, client);
   }
   lanes ??= new Lanes(env.SAGEMAKER_MAX_CONCURRENCY, env.SAGEMAKER_QUEUE_TIMEOUT_MS);
+  const laneId = createHash('sha256').update(identity).digest('base64url').slice(0, 16);
   const shared = lanes;
   return {
     client,
     identity,
-    run: (operation, signal, call) => shared.run(`${identity}|${operation}`, signal, () => call(signal)),
+    run: (lane, signal, call) => shared.run(`${laneId}|${lane}`, signal, () => call(signal)),
   };
 }
 

@@ -4,11 +4,8 @@ import 'server-only';
 export class LaneFullError extends Error {
   override readonly name = 'LaneFullError';
 
-  constructor(
-    readonly lane: string,
-    readonly waitedMs: number,
-  ) {
-    super(`${lane}: every slot stayed busy for ${waitedMs} ms`);
+  constructor(readonly waitedMs: number) {
+    super(`every slot of the lane stayed busy for ${waitedMs} ms`);
   }
 }
 
@@ -80,7 +77,7 @@ export class Lanes {
         },
       };
       const onAbort = () => waiter.fail(signal === undefined ? undefined : abortReason(signal));
-      const timer = setTimeout(() => waiter.fail(new LaneFullError(key, this.maxWaitMs)), this.maxWaitMs);
+      const timer = setTimeout(() => waiter.fail(new LaneFullError(this.maxWaitMs)), this.maxWaitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       lane.waiting.push(waiter);
     });

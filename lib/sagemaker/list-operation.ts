@@ -22,6 +22,8 @@ export interface PageRequest<Query, Path> {
   nextToken: string | undefined;
   /** Aborts the call, waiting or in flight, once nobody wants its answer. */
   signal?: AbortSignal;
+  /** The lane to wait in; the operation's own by default. */
+  lane?: string;
 }
 
 export interface UpstreamPage<Row> {
@@ -60,16 +62,17 @@ const envelope = z.object({
 export async function listPage<Query, Path extends object, Row>(
   spec: ListOperationSpec<Row>,
   backend: SageMakerBackend,
-  { query, path, maxResults, nextToken, signal }: PageRequest<Query, Path>,
+  { query, path, maxResults, nextToken, signal, lane = spec.operation }: PageRequest<Query, Path>,
 ): Promise<UpstreamPage<Row>> {
   const Command = commandClass(spec.operation);
   const input = { ...query, ...path, MaxResults: maxResults, NextToken: nextToken };
-  const output: unknown = await backend.run(spec.operation, signal, (abortSignal) =>
+  const output: unknown = await backend.run(lane, signal, (abortSignal) =>
     backend.client.send(new Command(input), { abortSignal }),
   );
   const { NextToken, $metadata } = envelope.parse(output);
   const summaries: unknown = Reflect.get(Object(output), spec.resultKey);
-  const items = (Array.isArray(summaries) ? summaries : []).map((summary: unknown, index) => {
+  if (!Array.isArray(summaries)) throw new UpstreamShapeError(`the upstream page has no ${spec.resultKey} list`);
+  const items = summaries.map((summary: unknown, index) => {
     const parsed = z.safeParse(spec.row, toJsonShape(summary));
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];

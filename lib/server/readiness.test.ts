@@ -1,10 +1,12 @@
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as readyRoute from '@/app/api/ready/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { checkReadiness, resetReadinessForTests } from './readiness';
 import { resetEnvForTests } from '@/lib/config/env';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
+import { callRoute } from './test-support/routes';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -24,6 +26,22 @@ async function closedPort(): Promise<number> {
 }
 
 describe('/api/ready', () => {
+  it('stays ready while the probed listing fills its lane, and gives up on time', async () => {
+    emulator = await startProxyWithEmulator({}, { SAGEMAKER_MAX_CONCURRENCY: '1', READY_TIMEOUT_MS: '400' });
+    emulator.setFaults({ latencyMs: 1_500, operations: ['ListImages'], onlyWithNextToken: true });
+    const busy = callRoute('images', 'MaxResults=2&NextToken=x');
+    await sleep(50);
+    expect((await readyRoute.GET()).status).toBe(200);
+    resetReadinessForTests();
+    emulator.setFaults({ latencyMs: 1_500, operations: ['ListImages'] });
+    const started = performance.now();
+    const slow = await readyRoute.GET();
+    expect(slow.status).toBe(503);
+    expect(await slow.json()).toMatchObject({ reason: expect.stringMatching(/^UpstreamTimeout/) });
+    expect(performance.now() - started).toBeLessThan(1_200);
+    await busy;
+  });
+
   it('is ready when a signed ListImages(MaxResults=1) succeeds', async () => {
     emulator = await startProxyWithEmulator();
     const response = await readyRoute.GET();

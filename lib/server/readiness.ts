@@ -11,15 +11,6 @@ export type Readiness = { ready: true; latencyMs: number } | { ready: false; rea
 const REUSE_MS = 5_000;
 let last: { at: number; result: Promise<Readiness> } | undefined;
 
-function timeout(ms: number): Promise<never> {
-  return new Promise((_, reject) => {
-    setTimeout(
-      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { name: 'TimeoutError' })),
-      ms,
-    ).unref();
-  });
-}
-
 /** The first listing of the navigation: it needs no route parameters, so one signed call proves the way there. */
 function probed() {
   const [first] = sections();
@@ -29,17 +20,24 @@ function probed() {
 
 async function probe(): Promise<Readiness> {
   const started = performance.now();
+  const waitMs = serverEnv().READY_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(waitMs);
   try {
-    const request = { query: {}, path: {}, maxResults: 1, nextToken: undefined };
-    await Promise.race([listPage(probed(), sageMakerBackend(), request), timeout(serverEnv().READY_TIMEOUT_MS)]);
+    const request = { query: {}, path: {}, maxResults: 1, nextToken: undefined, signal, lane: 'readiness' };
+    await listPage(probed(), sageMakerBackend(), request);
     return { ready: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
+    if (signal.aborted)
+      return { ready: false, reason: `UpstreamTimeout: SageMaker did not answer within ${waitMs} ms.` };
     const mapped = fromUpstream(error, upstreamContext(probed(), []));
     return { ready: false, reason: `${mapped.code}: ${mapped.message}` };
   }
 }
 
-/** Signs and sends ListImages(MaxResults=1); one probe per few seconds however often this is asked. */
+/**
+ * Signs and sends the first listing's call with MaxResults=1, in a lane of its own so a busy server still says it
+ * can reach SageMaker; one probe per few seconds however often this is asked.
+ */
 export function checkReadiness(now = Date.now()): Promise<Readiness> {
   if (last === undefined || now - last.at >= REUSE_MS) last = { at: now, result: probe() };
   return last.result;

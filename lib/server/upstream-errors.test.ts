@@ -31,10 +31,13 @@ function expectError(reply: { status: number; headers: Headers; body: unknown },
 }
 
 /** An endpoint that answers every request with this status and an HTML body, like a proxy's error page. */
-async function htmlEndpoint(status: number): Promise<{ url: string; close: () => Promise<void> }> {
+async function htmlEndpoint(
+  status: number,
+  body = '<html><body><h1>Bad gateway</h1></body></html>',
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((_request, response) => {
-    response.writeHead(status, { 'content-type': 'text/html' });
-    response.end('<html><body><h1>Bad gateway</h1></body></html>');
+    response.writeHead(status, { 'content-type': body.startsWith('{') ? 'application/x-amz-json-1.1' : 'text/html' });
+    response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -42,6 +45,48 @@ async function htmlEndpoint(status: number): Promise<{ url: string; close: () =>
 }
 
 describe('upstream errors', () => {
+  it('takes a 200 without the result list for an unreadable answer, never for an empty page', async () => {
+    const endpoint = await htmlEndpoint(200, '{"Unexpected":true}');
+    try {
+      stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: endpoint.url, AWS_MAX_ATTEMPTS: '1' });
+      const error = expectError(await callRoute('images'), 502, 'UpstreamError');
+      expect(error.message).toContain('no Images list');
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it("keeps the endpoint out of a full lane's answer and log line", async () => {
+    const running = await start({
+      SAGEMAKER_MAX_CONCURRENCY: '1',
+      SAGEMAKER_QUEUE_TIMEOUT_MS: '100',
+      PROXY_LOG_LEVEL: 'info',
+    });
+    stubProxyEnv({
+      AWS_ENDPOINT_URL_SAGEMAKER: running.url.replace('http://', 'http://svc:Passw0rd@'),
+      SAGEMAKER_MAX_CONCURRENCY: '1',
+      SAGEMAKER_QUEUE_TIMEOUT_MS: '100',
+      PROXY_LOG_LEVEL: 'info',
+    });
+    const lines: string[] = [];
+    resetLoggerForTests(
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+    );
+    running.setFaults({ latencyMs: 500 });
+    const first = callRoute('images', 'MaxResults=1');
+    const second = await callRoute('images', 'MaxResults=2');
+    expectError(second, 503, 'UpstreamBusy');
+    await first;
+    expect(JSON.stringify(second.body)).not.toContain('Passw0rd');
+    expect(lines.join('\n')).toContain('UpstreamBusy');
+    expect(lines.join('\n')).not.toContain('Passw0rd');
+  });
+
   it.each([
     [500, 'SageMaker answered HTTP 500 with a body that is not JSON'],
     [404, 'SageMaker answered HTTP 404 with a body that is not JSON'],

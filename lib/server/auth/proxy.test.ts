@@ -6,7 +6,7 @@ import { resetEnvForTests } from '@/lib/config/env';
 import { resetJwksForTests } from './jwt-verifier';
 import { json, startKeyServer, type KeyServer } from './test-support/key-server';
 import { AUDIENCE, ISSUER, signToken, testKey, type TestKey } from './test-support/tokens';
-import { AUTHENTICATED_HEADER, USER_HEADER, userFromHeaders } from './user-header';
+import { AUTHENTICATED_HEADER, guardMark, requestAuthenticated, USER_HEADER, userFromHeaders } from './user-header';
 
 let server: KeyServer;
 let key: TestKey;
@@ -126,14 +126,21 @@ describe('proxy.ts', () => {
     useJwt();
     const token = { authorization: `Bearer ${await signToken(key)}` };
     const signedIn = await call('/images', { headers: { ...token, [AUTHENTICATED_HEADER]: '0' } });
-    expect(forwarded(signedIn).get(AUTHENTICATED_HEADER)).toBe('1');
+    expect(requestAuthenticated(forwarded(signedIn))).toBe(true);
     for (const path of ['/favicon.ico', '/robots.txt', '/api/health']) {
       const open = await call(path, { headers: { [AUTHENTICATED_HEADER]: '1' } });
       expect(passed(open)).toBe(true);
       expect(forwarded(open).has(AUTHENTICATED_HEADER)).toBe(false);
     }
     useEnv({ AUTH_MODE: 'none' });
-    expect(forwarded(await call('/images')).get(AUTHENTICATED_HEADER)).toBe('1');
+    expect(requestAuthenticated(forwarded(await call('/images')))).toBe(true);
+  });
+
+  it('cannot be fooled by a mark the client sends itself, on a path proxy.ts never saw', () => {
+    for (const forged of ['1', 'true', '', guardMark().toUpperCase(), guardMark().slice(1)]) {
+      expect(requestAuthenticated(new Headers({ [AUTHENTICATED_HEADER]: forged }))).toBe(false);
+    }
+    expect(requestAuthenticated(new Headers())).toBe(false);
   });
 
   it('passes a segment that is not valid percent-encoding on as its literal text', async () => {
@@ -147,7 +154,7 @@ describe('proxy.ts', () => {
     for (const [sent, literal] of cases) {
       const response = await call(sent);
       expect(new URL(response.headers.get('x-middleware-rewrite') ?? '').pathname).toBe(literal);
-      expect(forwarded(response).get(AUTHENTICATED_HEADER)).toBe('1');
+      expect(requestAuthenticated(forwarded(response))).toBe(true);
     }
     const valid = await call('/images/a%25b');
     expect(valid.headers.get('x-middleware-rewrite')).toBeNull();

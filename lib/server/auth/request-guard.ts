@@ -11,7 +11,7 @@ import { authenticate } from './authenticate';
 import { sameSecret } from './header-verifier';
 import { AuthError, type Identity } from './identity';
 import { literalPath } from './literal-path';
-import { AUTHENTICATED_HEADER, encodeUser, USER_HEADER } from './user-header';
+import { AUTHENTICATED_HEADER, encodeUser, guardMark, USER_HEADER } from './user-header';
 
 /** Probes, load balancer health checks and the browser's and crawlers' own requests carry no identity. */
 const OPEN_PATHS = new Set(['/api/health', '/api/ready', '/favicon.ico', '/robots.txt']);
@@ -67,7 +67,7 @@ function forwardedHeaders(request: NextRequest, outcome: Verdict, csp: string): 
   const env = serverEnv().auth;
   if (env.AUTH_MODE === 'header') headers.delete(env.AUTH_HEADER_SECRET_NAME);
   if (outcome.kind === 'authenticated') {
-    headers.set(AUTHENTICATED_HEADER, '1');
+    headers.set(AUTHENTICATED_HEADER, guardMark());
     if (outcome.identity !== null) headers.set(USER_HEADER, encodeUser(outcome.identity));
   }
   headers.set('content-security-policy', csp);

@@ -1,5 +1,7 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { sameSecret } from './header-verifier';
 import type { Identity } from './identity';
 
 /** Set by proxy.ts on the request after verification; any copy sent by the client is removed first. */
@@ -8,8 +10,20 @@ export const USER_HEADER = 'x-dashboard-user';
 /** Set by proxy.ts on every request it authenticated (with AUTH_MODE=none too); absent on open paths. */
 export const AUTHENTICATED_HEADER = 'x-dashboard-authenticated';
 
+const holder = globalThis as typeof globalThis & { sagemakerDashboardGuardMark?: string };
+
+/**
+ * The value proxy.ts writes into AUTHENTICATED_HEADER: random per process, so a client cannot forge it even on
+ * a path proxy.ts never sees (outside BASE_PATH). Kept on globalThis, which proxy.ts and the pages share.
+ */
+export function guardMark(): string {
+  holder.sagemakerDashboardGuardMark ??= randomUUID();
+  return holder.sagemakerDashboardGuardMark;
+}
+
 export function requestAuthenticated(headers: Pick<Headers, 'get'>): boolean {
-  return headers.get(AUTHENTICATED_HEADER) === '1';
+  const value = headers.get(AUTHENTICATED_HEADER);
+  return value !== null && sameSecret(value, guardMark());
 }
 
 const currentUser = z.object({ id: z.string().min(1), email: z.string().optional() });
