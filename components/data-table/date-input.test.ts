@@ -16,6 +16,18 @@ describe('custom range bounds', () => {
     expect(iso(parseBound(' 2026-01-31 23:59:30 ', 'utc', 'end'))).toBe('2026-01-31T23:59:30.999Z');
   });
 
+  it('ends a local day at the next midnight, also on a day when the clocks change', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      expect(parseBound('2026-03-29', 'local', 'end')?.toISOString()).toBe('2026-03-29T21:59:59.999Z');
+      expect(parseBound('2026-10-25', 'local', 'end')?.toISOString()).toBe('2026-10-25T22:59:59.999Z');
+      expect(parseBound('2026-07-01', 'local', 'end')?.toISOString()).toBe('2026-07-01T21:59:59.999Z');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+
   it('reads local time in the browser zone', () => {
     const local = parseBound('2026-07-01 12:00', 'local', 'start');
     expect(local).toEqual(new Date(2026, 6, 1, 12, 0, 0, 0));

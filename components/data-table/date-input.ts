@@ -2,7 +2,7 @@ import { wallClock } from './time-format';
 import type { TimeZoneMode } from './use-preferences';
 
 const TYPED = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const UNIT_MS = { day: 86_400_000, minute: 60_000, second: 1000 } as const;
+const UNIT_MS = { minute: 60_000, second: 1000 } as const;
 
 /**
  * A custom range bound as typed, `2026-01-31`, `2026-01-31 23:59` or `2026-01-31 23:59:30`, in the chosen zone.
@@ -27,8 +27,12 @@ export function parseBound(text: string, zone: TimeZoneMode, side: 'start' | 'en
       : [date.getFullYear(), date.getMonth() + 1, date.getDate()];
   if (calendar[0] !== year || calendar[1] !== month || calendar[2] !== day) return undefined;
   if (side === 'start') return date;
-  const unit = match[4] === undefined ? UNIT_MS.day : match[6] === undefined ? UNIT_MS.minute : UNIT_MS.second;
-  return new Date(date.getTime() + unit - 1);
+  if (match[4] === undefined) {
+    // The next midnight, not 24 hours on: a day with a daylight-saving change is 23 or 25 hours long.
+    const next = zone === 'utc' ? new Date(Date.UTC(year, month - 1, day + 1)) : new Date(year, month - 1, day + 1);
+    return new Date(next.getTime() - 1);
+  }
+  return new Date(date.getTime() + (match[6] === undefined ? UNIT_MS.minute : UNIT_MS.second) - 1);
 }
 
 /** A bound as the user would type it: to the minute, or to the second when it has seconds of its own. */
