@@ -16,6 +16,17 @@ async function reasonFor(headers: Record<string, string>, overrides: Record<stri
 }
 
 describe('AUTH_MODE=header', () => {
+  it.each([
+    ['x-forwarded-email', 'mallory@evil.test, bob@corp.test'],
+    ['x-forwarded-email', 'mallory@evil.test,bob@corp.test'],
+    ['x-forwarded-email', 'Mallory <mallory@evil.test>'],
+    ['x-forwarded-email', 'not-an-address'],
+    ['x-forwarded-user', 'mallory, bob'],
+  ])('refuses a %s that is not exactly one identity: %j', async (header, value) => {
+    const lists = { AUTH_ALLOWED_EMAILS: '@corp.test', AUTH_ALLOWED_GROUPS: 'admins' };
+    expect(await reasonFor({ 'x-auth-proxy-secret': SECRET, [header]: value }, lists)).toBe('401 invalid');
+  });
+
   it('trusts X-Forwarded-Email and X-Forwarded-User only with the shared secret', async () => {
     const identity = await authenticate(
       new Headers({

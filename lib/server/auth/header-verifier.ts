@@ -12,6 +12,10 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** One address, as a proxy sets it; two headers merged into one line (", ") never pass. */
+const ONE_ADDRESS = /^[^\s@,;<>]+@[^\s@,;<>]+$/;
+const ONE_NAME = /^[^\s,;<>]{1,320}$/;
+
 /** Trusts forwarded identity headers only from the proxy that knows the shared secret. */
 export function verifyForwardedHeaders(headers: Headers, env: HeaderAuthEnv): Identity {
   const secret = headers.get(env.AUTH_HEADER_SECRET_NAME);
@@ -23,7 +27,12 @@ export function verifyForwardedHeaders(headers: Headers, env: HeaderAuthEnv): Id
   if (!sameSecret(secret, env.AUTH_HEADER_SECRET))
     throw new AuthError('invalid', `The ${env.AUTH_HEADER_SECRET_NAME} header is wrong.`);
   const email = headers.get(env.AUTH_HEADER_EMAIL)?.trim().toLowerCase() || undefined;
-  const id = email ?? (headers.get(env.AUTH_HEADER_USER)?.trim() || undefined);
+  if (email !== undefined && !ONE_ADDRESS.test(email))
+    throw new AuthError('invalid', `The ${env.AUTH_HEADER_EMAIL} header does not hold exactly one email address.`);
+  const user = headers.get(env.AUTH_HEADER_USER)?.trim() || undefined;
+  if (user !== undefined && !ONE_NAME.test(user))
+    throw new AuthError('invalid', `The ${env.AUTH_HEADER_USER} header does not hold exactly one user name.`);
+  const id = email ?? user;
   if (id === undefined)
     throw new AuthError('missing', `Neither ${env.AUTH_HEADER_EMAIL} nor ${env.AUTH_HEADER_USER} names a user.`);
   const groups = (headers.get(env.AUTH_HEADER_GROUPS) ?? '')

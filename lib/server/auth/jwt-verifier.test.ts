@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseAuthSettings, type JwtAuthEnv } from '@/lib/config/auth-settings';
 import { authenticate } from './authenticate';
 import { AuthError } from './identity';
@@ -9,6 +9,7 @@ import { ManualClock } from './test-support/manual-clock';
 import { AUDIENCE, ISSUER, now, signToken, tamper, testKey, unsignedToken, type TestKey } from './test-support/tokens';
 
 let server: KeyServer;
+let jwksDown = false;
 let rsa: TestKey;
 let ec: TestKey;
 let stranger: TestKey;
@@ -19,7 +20,10 @@ beforeAll(async () => {
     testKey('ES256', 'ec-1'),
     testKey('RS256', 'rsa-x'),
   ]);
-  server = await startKeyServer((path) => (path === '/jwks.json' ? json({ keys: [rsa.jwk, ec.jwk] }) : undefined));
+  server = await startKeyServer((path) => {
+    if (path !== '/jwks.json') return undefined;
+    return jwksDown ? { status: 503, contentType: 'text/plain', body: 'down' } : json({ keys: [rsa.jwk, ec.jwk] });
+  });
 });
 afterAll(() => server.close());
 let clock: ManualClock;
@@ -27,6 +31,7 @@ let clock: ManualClock;
 beforeEach(() => {
   clock = new ManualClock();
   resetJwksForTests(clock);
+  jwksDown = false;
 });
 
 function jwtEnv(overrides: Record<string, string> = {}): JwtAuthEnv {
@@ -122,6 +127,19 @@ describe('AUTH_MODE=jwt', () => {
   it('refuses tokens whose algorithm is not configured', async () => {
     const error = await refusal(bearer(await signToken(ec)), jwtEnv({ AUTH_JWT_ALGORITHMS: 'RS256' }));
     expect(error.status).toBe(401);
+  });
+
+  it('keeps verifying tokens of cached keys while the key set endpoint fails for an unknown key id', async () => {
+    const env = jwtEnv();
+    expect((await authenticate(new Headers(bearer(await signToken(rsa))), env))?.id).toBe('ada@example.com');
+    jwksDown = true;
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
+    try {
+      expect((await refusal(bearer(await signToken(stranger)), env)).reason).toBe('unavailable');
+      expect((await authenticate(new Headers(bearer(await signToken(ec))), env))?.id).toBe('ada@example.com');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers 503, not 401, when the key set cannot be fetched, and asks again only after a pause', async () => {

@@ -8,7 +8,10 @@ import { readToken, refusalFor } from './token';
 let keySets = new Map<string, JWTVerifyGetKey>();
 let failed = new FailedFetches(performance);
 
-/** The remote key set; while its last fetch failed recently, requests are refused without fetching it again. */
+/**
+ * The remote key set. While its last fetch failed recently and no fresh keys are cached, requests are refused
+ * without fetching it again; with fresh keys cached, tokens signed by those keys keep verifying meanwhile.
+ */
 function keySet(url: string): JWTVerifyGetKey {
   const known = keySets.get(url);
   if (known !== undefined) return known;
@@ -19,7 +22,7 @@ function keySet(url: string): JWTVerifyGetKey {
   });
   const guarded: JWTVerifyGetKey = async (header, token) => {
     const failure = failed.recall(url);
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined && !remote.fresh) throw failure;
     try {
       return await remote(header, token);
     } catch (error) {
