@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -21,12 +21,12 @@ const LAYERS: readonly Layer[] = [
   {
     dir: 'app/_listing',
     runs: 'server',
-    uses: ['components', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
+    uses: ['components', 'lib/url', 'lib/resources', 'lib/server', 'lib/server/auth', 'lib/server/http', 'lib/config'],
   },
   {
     dir: 'app',
     runs: 'both',
-    uses: ['app/_listing', 'components', 'lib/query', 'lib/url', 'lib/resources', 'lib/server', 'lib/config'],
+    uses: ['app/_listing', 'components', 'lib/query', 'lib/url', 'lib/resources', 'lib/server/auth', 'lib/config'],
   },
   { dir: 'components', runs: 'both', uses: ['lib/query', 'lib/url', 'lib/resources'] },
   { dir: 'lib/query', runs: 'browser', uses: ['lib/url', 'lib/resources'] },
@@ -35,8 +35,18 @@ const LAYERS: readonly Layer[] = [
   {
     dir: 'lib/server',
     runs: 'server',
-    uses: ['lib/sagemaker', 'lib/resources', 'lib/url', 'lib/config', 'lib/observability'],
+    uses: [
+      'lib/server/auth',
+      'lib/server/http',
+      'lib/sagemaker',
+      'lib/resources',
+      'lib/url',
+      'lib/config',
+      'lib/observability',
+    ],
   },
+  { dir: 'lib/server/auth', runs: 'server', uses: ['lib/server/http', 'lib/config', 'lib/observability'] },
+  { dir: 'lib/server/http', runs: 'server', uses: [] },
   { dir: 'lib/sagemaker', runs: 'server', uses: ['lib/resources', 'lib/config', 'lib/observability'] },
   { dir: 'lib/observability', runs: 'server', uses: ['lib/config'] },
   { dir: 'lib/config', runs: 'server', uses: [] },
@@ -44,12 +54,38 @@ const LAYERS: readonly Layer[] = [
   { dir: 'lib/bench', runs: 'tooling', uses: ['lib/emulator', 'lib/resources', 'lib/config'] },
   { dir: 'e2e', runs: 'tooling', uses: ['lib/resources', 'lib/emulator', 'lib/url'] },
   { dir: 'lib/architecture.test.ts', runs: 'tooling', uses: [] },
-  { dir: 'proxy.ts', runs: 'server', uses: ['lib/server'] },
+  { dir: 'proxy.ts', runs: 'server', uses: ['lib/server/auth'] },
+  { dir: 'next.config.mjs', runs: 'server', uses: [] },
   { dir: 'instrumentation.ts', runs: 'server', uses: ['lib/server'] },
 ];
 
-/** Tests may also drive the emulator and call route handlers. */
-const TEST_USES = ['lib/emulator', 'app/api', 'proxy.ts', 'lib/server', 'lib/sagemaker', 'lib/config'];
+/** Tests may also drive the emulator, call route handlers and the proxy, and read the build configuration. */
+const TEST_USES = [
+  'lib/emulator',
+  'app/api',
+  'proxy.ts',
+  'next.config.mjs',
+  'lib/server',
+  'lib/server/auth',
+  'lib/server/http',
+  'lib/sagemaker',
+  'lib/config',
+  'lib/observability',
+];
+
+/** Packages only some layers may import: the AWS SDK lives behind lib/sagemaker; server-only code stays there. */
+const PACKAGES: readonly { name: RegExp; only: (layer: Layer) => boolean; why: string }[] = [
+  {
+    name: /^@aws-sdk\/client-sagemaker$/,
+    only: (layer) => layer.dir === 'lib/sagemaker' || layer.runs === 'tooling' || layer.dir === 'lib/emulator',
+    why: 'only lib/sagemaker talks to the SDK',
+  },
+  {
+    name: /^(server-only|next\/headers|node:.*)$/,
+    only: (layer) => layer.runs !== 'browser' && !['components', 'lib/url', 'lib/resources'].includes(layer.dir),
+    why: 'the browser loads this layer',
+  },
+];
 
 function layerOf(file: string): Layer | undefined {
   const path = relative(ROOT, file);
@@ -101,10 +137,32 @@ describe('the layers', () => {
       for (const specifier of importsOf(file)) {
         const path = target(file, specifier);
         if (path === undefined) continue;
-        const to = layerOf(path.endsWith('.ts') || path.endsWith('.tsx') ? path : `${path}.ts`);
-        if (to === undefined || to.dir === from.dir) continue;
+        const to = layerOf(
+          /\.(tsx?|mjs)$/.test(path) ? path : existsSync(path) ? join(path, 'index.ts') : `${path}.ts`,
+        );
+        if (to === undefined) {
+          violations.push(`${relative(ROOT, file)} imports ${specifier}, which is in no layer`);
+          continue;
+        }
+        if (to.dir === from.dir) continue;
         if (from.uses.includes(to.dir) || (test && TEST_USES.includes(to.dir))) continue;
         violations.push(`${relative(ROOT, file)} (${from.dir}) imports ${specifier} (${to.dir})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('keep packages where they belong', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      const layer = layerOf(file);
+      if (layer === undefined || /\.test\.tsx?$|\/test-support\//.test(file)) continue;
+      for (const specifier of importsOf(file)) {
+        for (const rule of PACKAGES) {
+          if (rule.name.test(specifier) && !rule.only(layer)) {
+            violations.push(`${relative(ROOT, file)} (${layer.dir}) imports ${specifier}: ${rule.why}`);
+          }
+        }
       }
     }
     expect(violations).toEqual([]);

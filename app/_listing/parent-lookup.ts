@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { getCurrentUser } from '@/lib/server/auth/current-user';
 import { findRow } from '@/lib/server/find-row';
-import { ProxyError } from '@/lib/server/proxy-error';
+import { ProxyError } from '@/lib/server/http/proxy-error';
 
 export type ParentLookup =
   { row: Record<string, unknown>; error?: never } | { row?: never; error: ProxyError } | undefined;

@@ -4,7 +4,7 @@ import type { RunningEmulator } from '@/lib/emulator';
 import { imagesSpec } from '@/lib/resources/images';
 import { findRow } from './find-row';
 import { resetLoggerForTests } from '@/lib/observability/logger';
-import { ProxyError } from './proxy-error';
+import { ProxyError } from '@/lib/server/http/proxy-error';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
-import { ProxyError } from './proxy-error';
+import { ProxyError } from '@/lib/server/http/proxy-error';
 
 const MAX_PAGES = 20;
 const PAGE_SIZE = 100;

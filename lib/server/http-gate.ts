@@ -6,9 +6,9 @@ import { identityHeaderNames } from '@/lib/config/auth-settings';
 import { proxyLogger } from '@/lib/observability/logger';
 import { recordAuthRefusal } from '@/lib/observability/metrics';
 import { serverEnv } from '@/lib/config/env';
-import { ProxyError } from './proxy-error';
-import { errorResponse, methodNotAllowed } from './respond';
-import { NON_DOCUMENT_CSP, STATIC_SECURITY_HEADERS } from './security-headers';
+import { ProxyError } from '@/lib/server/http/proxy-error';
+import { errorResponse, methodNotAllowed } from '@/lib/server/http/respond';
+import { NON_DOCUMENT_CSP, STATIC_SECURITY_HEADERS } from '@/lib/server/http/security-headers';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 

@@ -4,7 +4,7 @@ import { userFromHeaders } from './auth/user-header';
 import { serverEnv } from '@/lib/config/env';
 import { audit, listThrough, upstreamContext, type Caller, type ListingSpec, type PageQuery } from './listing';
 import { readQueryParams } from './query-params';
-import { errorResponse, successResponse } from './respond';
+import { errorResponse, successResponse } from '@/lib/server/http/respond';
 import { fromUpstream } from './upstream-error';
 import { parseOrThrow } from './validate';
 

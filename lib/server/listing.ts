@@ -10,7 +10,7 @@ import { serverEnv } from '@/lib/config/env';
 import { collectPage } from './follow-pages';
 import { proxyLogger } from '@/lib/observability/logger';
 import { cachedOrLoad, type CacheResult } from './page-cache';
-import { ProxyError } from './proxy-error';
+import { ProxyError } from '@/lib/server/http/proxy-error';
 import { fromUpstream } from './upstream-error';
 
 export type PageQuery = { MaxResults?: number; NextToken?: string };

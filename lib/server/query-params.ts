@@ -1,5 +1,5 @@
 import 'server-only';
-import { invalidParameter } from './proxy-error';
+import { invalidParameter } from '@/lib/server/http/proxy-error';
 
 /**
  * Reads the query string into one value per key: an empty value counts as absent, a repeated key is an error.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from '@/lib/config/env';
 import { LaneFullError } from '@/lib/sagemaker/lanes';
 import { UpstreamShapeError } from '@/lib/sagemaker/list-operation';
-import { ProxyError } from './proxy-error';
+import { ProxyError } from '@/lib/server/http/proxy-error';
 
 const sdkError = z.looseObject({
   name: z.string().catch('Error'),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { invalidParameter, type ProxyError } from './proxy-error';
+import { invalidParameter, type ProxyError } from '@/lib/server/http/proxy-error';
 
 function toProxyError(error: z.core.$ZodError, fallbackParam: string): ProxyError {
   const issue = error.issues[0];
