@@ -70,13 +70,13 @@ function ArnCell({ value }: { value: string }) {
 interface CellProps {
   column: ColumnSpec<Row>;
   row: Row;
-  /** The listing's view, which a link may depend on. */
-  view: Readonly<Record<string, unknown>>;
+  /** Where a link cell goes (`cellHref`), undefined for a value that links nowhere. */
+  href?: string;
   layout?: CellLayout;
 }
 
 /** One field of a row, drawn by its column's kind; no kind belongs to one resource. */
-export function Cell({ column, row, view, layout = 'cell' }: CellProps) {
+export function Cell({ column, row, href, layout = 'cell' }: CellProps) {
   const value = row[column.field];
   const wrap = layout === 'full' ? '[overflow-wrap:anywhere]' : 'truncate';
   if (column.cell === 'pair') {
@@ -112,7 +112,6 @@ export function Cell({ column, row, view, layout = 'cell' }: CellProps) {
     case 'number':
       return <span className="tabular-nums">{shown}</span>;
     case 'link': {
-      const href = column.href?.(row, view);
       const link =
         href === undefined ? (
           <span className={wrap}>{shown}</span>

@@ -4,6 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { ExternalIcon } from '@/components/ui/icons';
 import { ghostButtonClass } from '@/components/ui/styles';
 import { rowId } from '@/lib/resources/derive';
+import { cellHref } from '@/lib/resources/links';
 import type { CellKind, ResourceSpec } from '@/lib/resources/types';
 import { regionFromArn } from '@/lib/resources/console';
 import { Cell, type Row } from './cells';
@@ -41,7 +42,11 @@ function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
 }
 
 /** TanStack columns from the spec: one per API field plus the console link. */
-export function buildColumns(spec: ResourceSpec, view: Readonly<Record<string, unknown>>): ColumnDef<Row>[] {
+export function buildColumns(
+  spec: ResourceSpec,
+  view: Readonly<Record<string, unknown>>,
+  path: Readonly<Record<string, string>>,
+): ColumnDef<Row>[] {
   const columns: ColumnDef<Row>[] = spec.columns.map((column) => ({
     id: column.id,
     header: column.header,
@@ -52,7 +57,9 @@ export function buildColumns(spec: ResourceSpec, view: Readonly<Record<string, u
     enableSorting: column.sortable !== false,
     enableHiding: true,
     size: WIDTHS[column.cell],
-    cell: ({ row }) => <Cell column={column} row={row.original} view={view} />,
+    cell: ({ row }) => (
+      <Cell column={column} row={row.original} href={cellHref(spec, column, row.original, view, path)} />
+    ),
   }));
   columns.push({
     id: ACTIONS_COLUMN,

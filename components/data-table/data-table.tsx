@@ -109,6 +109,7 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
         scrollRef={scrollRef}
         stale={stale}
         view={values}
+        path={path}
       >
         <TableFooter
           hasNextPage={hasNextPage}

@@ -1,9 +1,11 @@
 'use client';
 
+import { cellHref } from '@/lib/resources/links';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { Cell, type Row } from './cells';
 
 const NO_VIEW = {};
+const NO_PATH = {};
 
 /** Every field of one row, in full: the parent above a child listing; long values wrap, names and ARNs copy. */
 export function RowSummary({ resource, row, label }: { resource: ResourceId; row: Row; label: string }) {
@@ -21,7 +23,7 @@ export function RowSummary({ resource, row, label }: { resource: ResourceId; row
         >
           <dt className="text-[11px] uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{column.header}</dt>
           <dd className="text-xs [overflow-wrap:anywhere]">
-            <Cell column={column} row={row} view={NO_VIEW} layout="full" />
+            <Cell column={column} row={row} href={cellHref(spec, column, row, NO_VIEW, NO_PATH)} layout="full" />
           </dd>
         </div>
       ))}

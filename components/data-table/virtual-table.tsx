@@ -28,8 +28,9 @@ interface VirtualTableProps {
   scrollRef: RefObject<HTMLDivElement | null>;
   /** The rows belong to the previous view and stay, dimmed, until the new view's first page arrives. */
   stale: boolean;
-  /** The listing's view, which a link cell may depend on. */
+  /** The listing's view and route parameters, which a link cell may depend on. */
   view: Readonly<Record<string, unknown>>;
+  path: Readonly<Record<string, string>>;
   children?: ReactNode;
 }
 
@@ -70,7 +71,7 @@ function HeaderCell({
 
 export function VirtualTable(props: VirtualTableProps) {
   const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
-  const columns = useMemo(() => buildColumns(spec, props.view), [spec, props.view]);
+  const columns = useMemo(() => buildColumns(spec, props.view, props.path), [spec, props.view, props.path]);
   const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
   const ordered = useMemo(
     () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),

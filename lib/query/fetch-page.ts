@@ -1,16 +1,13 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { withBasePath } from '@/lib/url/base-path';
+import { listPageSchema, type ListPage } from '@/lib/resources/page';
 import { ApiError, errorFromResponse } from './api-error';
+
+export type { ListPage };
 
 // zod/mini loads no messages; the English ones keep "Unexpected response: ..." as readable as before.
 z.config(en());
-
-export interface ListPage<Row> {
-  items: Row[];
-  nextToken: string | null;
-  budgetExhausted: boolean;
-}
 
 /** GETs one page from the proxy; throws ApiError on a non-2xx answer or an unexpected body. */
 export async function fetchListPage<Row>(
@@ -26,9 +23,7 @@ export async function fetchListPage<Row>(
     throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');
   }
   if (!response.ok) throw await errorFromResponse(response);
-  const body = z
-    .object({ items: z.array(row), nextToken: z.nullable(z.string()), budgetExhausted: z.boolean() })
-    .safeParse(await response.json());
+  const body = listPageSchema(row).safeParse(await response.json());
   if (!body.success)
     throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
   return body.data;

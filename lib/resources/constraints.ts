@@ -2,7 +2,13 @@ import * as z from 'zod/mini';
 
 export const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
 export const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
-export const MODEL_PACKAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
+/** NameContains of the model registry APIs: a part of an entity name. */
+export const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
+
+/** A part of an entity name, as the model registry's NameContains members take it. */
+export function entityNameContains() {
+  return patterned(ENTITY_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"');
+}
 export const ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
 

@@ -74,7 +74,7 @@ export const imagesSpec = {
       defaultVisible: true,
       pinned: true,
       sortable: 'server',
-      href: (row) => `/images/${encodeURIComponent(row.ImageName)}`,
+      link: { to: 'children' },
     },
     {
       id: 'displayName',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { oneOf, patterned } from './constraints';
+import { entityNameContains, oneOf } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
@@ -13,10 +13,8 @@ export const MODEL_PACKAGE_GROUP_STATUSES = [
   'DeleteFailed',
 ] as const;
 
-const GROUP_NAME_CONTAINS = /^[a-zA-Z0-9-]+$/;
-
 export const modelPackageGroupQuery = z.strictObject({
-  NameContains: z.optional(patterned(GROUP_NAME_CONTAINS, 63, 'may contain only letters, digits and "-"')),
+  NameContains: z.optional(entityNameContains()),
   ...creationTimeParams,
   SortBy: z.optional(oneOf(['Name', 'CreationTime'])),
   SortOrder: z.optional(oneOf(['Ascending', 'Descending'])),
@@ -52,6 +50,7 @@ export const modelPackageGroupsSpec = {
     nameField: 'ModelPackageGroupName',
     arnField: 'ModelPackageGroupArn',
     alsoTry: [{ CrossAccountFilterOption: 'CrossAccount' }],
+    arnWhen: { filter: 'shared', value: 'only' },
   },
   children: [{ resource: 'model-packages', via: { filter: 'group' } }],
   consoleUrl: (row) =>
@@ -73,9 +72,7 @@ export const modelPackageGroupsSpec = {
       defaultVisible: true,
       sortable: 'server',
       pinned: true,
-      // A group shared from another account is known to its packages' listing by its ARN only.
-      href: (row, view) =>
-        `/model-packages?group=${encodeURIComponent(view.shared === 'only' ? row.ModelPackageGroupArn : row.ModelPackageGroupName)}`,
+      link: { to: 'children' },
     },
     {
       id: 'description',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ARN_OR_NAME_PATTERN, MODEL_PACKAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
+import { ARN_OR_NAME_PATTERN, entityNameContains, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
@@ -9,9 +9,7 @@ export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualAp
 export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const;
 
 export const modelPackageQuery = z.strictObject({
-  NameContains: z.optional(
-    patterned(MODEL_PACKAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"'),
-  ),
+  NameContains: z.optional(entityNameContains()),
   ...creationTimeParams,
   ModelApprovalStatus: z.optional(oneOf(MODEL_APPROVAL_STATUSES)),
   ModelPackageGroupName: z.optional(
@@ -82,10 +80,7 @@ export const modelPackagesSpec = {
       cell: 'link',
       defaultVisible: true,
       sortable: 'client',
-      href: (row) =>
-        row.ModelPackageGroupName === undefined
-          ? undefined
-          : `/model-packages?group=${encodeURIComponent(row.ModelPackageGroupName)}`,
+      link: { filter: 'group' },
     },
     {
       id: 'version',

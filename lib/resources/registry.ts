@@ -36,6 +36,13 @@ export function sections(): ResourceSpec[] {
   return RESOURCE_IDS.map(resourceSpec).filter((spec) => routeParams(spec.route).length === 0);
 }
 
+/** The first section: where `/` leads and where a lost user is sent. */
+export function home(): ResourceSpec {
+  const [first] = sections();
+  if (first === undefined) throw new Error('the registry has no listing without route parameters');
+  return first;
+}
+
 /** The listing a resource is a child of, with how the child names it. */
 export function parentOf(id: string): { parent: ResourceSpec; via: ChildSpec['via'] } | undefined {
   for (const parent of RESOURCE_IDS.map(resourceSpec)) {

@@ -17,8 +17,8 @@ export interface ColumnSpec<Row> {
   detailField?: string;
   /** For pair cells: the two members of the field's object shown as "first · second". */
   pair?: readonly [string, string];
-  /** For link cells: the app route the value opens, given the row and the listing's view. */
-  href?(row: Row, view: Readonly<Record<string, unknown>>): string | undefined;
+  /** For link cells: the row's children (per the spec's `children`), or this listing filtered by the value. */
+  link?: { to: 'children' } | { filter: string };
 }
 
 export type FilterSpec =
@@ -50,6 +50,8 @@ export interface LookupSpec<Row> {
   arnField: keyof Row & string;
   /** More queries to try, in order, when the plain one finds nothing (rows shared from other accounts). */
   alsoTry?: readonly Record<string, string>[];
+  /** Children know a row by its ARN, not its name, while the listing's view has this filter value. */
+  arnWhen?: { filter: string; value: string };
 }
 
 /** A listing this resource is the parent of: the child's page shows the parent's row above its table. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { listPageSchema } from '@/lib/resources/page';
 import { listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 
@@ -22,12 +23,12 @@ export async function findRow<Query extends PageQuery, Path extends object, Row>
   { query, path, matches }: FindInput<Query, Path, Row>,
   caller: Caller,
 ): Promise<Row | undefined> {
-  const page = z.object({ items: z.array(spec.row), nextToken: z.nullable(z.string()) });
+  const page = listPageSchema(spec.row);
   let nextToken: string | undefined;
   for (let call = 0; call < MAX_PAGES; call += 1) {
     const pageQuery = { ...query, MaxResults: PAGE_SIZE, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
     const { entry } = await listThrough(spec, { query: pageQuery, path }, caller);
-    const { items, nextToken: next } = page.parse(JSON.parse(entry.body));
+    const { items, nextToken: next } = z.parse(page, JSON.parse(entry.body));
     const match = items.find(matches);
     if (match !== undefined || next === null) return match;
     nextToken = next;

@@ -7,10 +7,10 @@ import { proxyLogger } from '@/lib/observability/logger';
 import { recordAuthRefusal } from '@/lib/observability/metrics';
 import { serverEnv } from '@/lib/config/env';
 import { ProxyError } from '@/lib/server/http/proxy-error';
-import { errorResponse, methodNotAllowed } from '@/lib/server/http/respond';
+import { ALLOWED_METHODS, errorResponse, methodNotAllowed } from '@/lib/server/http/respond';
 import { NON_DOCUMENT_CSP, STATIC_SECURITY_HEADERS } from '@/lib/server/http/security-headers';
 
-const READ_METHODS = new Set(['GET', 'HEAD']);
+const READ_METHODS = new Set(ALLOWED_METHODS.split(', '));
 
 export interface GateRules {
   /** Headers that carry identity: each must come at most once. */

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
 import { iamAction } from '@/lib/resources/derive';
+import type { ListPage } from '@/lib/resources/page';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { listPage, type PageRequest } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
@@ -99,11 +100,12 @@ export async function listThrough<Query extends PageQuery, Path extends object, 
     const result = await cachedOrLoad(cacheKey(spec.id, backend.identity, params), caller.signal, async (signal) => {
       const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
       const page = await collectPage(fetchPage, { query, path, signal }, budget);
-      const body = JSON.stringify({
+      const answer: ListPage<Row> = {
         items: page.items,
         nextToken: page.nextToken,
         budgetExhausted: page.budgetExhausted,
-      });
+      };
+      const body = JSON.stringify(answer);
       if (page.interruptedBy !== undefined) {
         const cause = fromUpstream(page.interruptedBy, upstreamContext(spec, []));
         proxyLogger().warn(

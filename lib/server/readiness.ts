@@ -1,6 +1,6 @@
 import 'server-only';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import { sections } from '@/lib/resources/registry';
+import { home } from '@/lib/resources/registry';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import { serverEnv } from '@/lib/config/env';
 import { upstreamContext } from './listing';
@@ -12,11 +12,7 @@ const REUSE_MS = 5_000;
 let last: { at: number; result: Promise<Readiness> } | undefined;
 
 /** The first listing of the navigation: it needs no route parameters, so one signed call proves the way there. */
-function probed() {
-  const [first] = sections();
-  if (first === undefined) throw new Error('the registry has no listing without route parameters');
-  return first;
-}
+const probed = home;
 
 async function probe(): Promise<Readiness> {
   const started = performance.now();
