@@ -14,7 +14,7 @@ import { pagePath } from '@/lib/resources/derive';
 import { isResourceId, parentOf, registeredId } from '@/lib/resources/registry';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { readView, textValue } from '@/lib/url/view';
-import { lookupParent } from './parent-lookup';
+import { lookupParent, type ParentLookup } from './parent-lookup';
 
 interface PageProps {
   params: Promise<Record<string, string>>;
@@ -34,6 +34,41 @@ function parentName(spec: ResourceSpec, path: Record<string, string>, searchPara
   const { filter } = relation.via;
   const name = textValue(readView(spec, (param) => firstValue(searchParams, param)).values, filter);
   return name === '' ? undefined : { ...relation, name, byPath: false };
+}
+
+function SummarySkeleton() {
+  return (
+    <div
+      aria-busy="true"
+      aria-label="Loading details"
+      className="h-16 animate-pulse rounded-md bg-zinc-200/70 dark:bg-zinc-800"
+    />
+  );
+}
+
+interface ParentSummaryProps {
+  parent: ResourceSpec;
+  name: string;
+  back: { href: string; label: string };
+  /** The lookup already done, for a parent the route names; otherwise it is done here. */
+  found?: ParentLookup;
+}
+
+/** The parent's row in full, or why it cannot be shown: missing, or its lookup failed (never taken for missing). */
+async function ParentSummary({ parent, name, back, found }: ParentSummaryProps) {
+  const lookup = found ?? (await lookupParent(parent, name));
+  if (lookup?.row !== undefined && isResourceId(parent.id)) {
+    return <RowSummary resource={parent.id} row={lookup.row} label={`${parent.noun} ${name}`} />;
+  }
+  if (lookup?.error !== undefined) {
+    return (
+      <ErrorNotice
+        title={`The ${parent.noun}'s details could not be loaded`}
+        message={`${lookup.error.message} (${lookup.error.code}, HTTP ${lookup.error.status})`}
+      />
+    );
+  }
+  return <NotFoundView noun={parent.noun} name={name} back={back} inline />;
 }
 
 /**
@@ -56,7 +91,9 @@ export function listingPage(spec: ResourceSpec) {
     const path = parsed.data;
     const query = await searchParams;
     const parent = parentName(spec, path, query);
-    const found = parent === undefined ? undefined : await lookupParent(parent.parent, parent.name);
+    // A parent named by the route decides the answer's status (404), so it is looked up first; one named by a
+    // filter streams in beside the table.
+    const found = parent?.byPath === true ? await lookupParent(parent.parent, parent.name) : undefined;
     if (parent?.byPath === true && found === undefined) notFound();
     preloadFirstPage(id, path, query);
     const { region, endpoint } = getBackendInfo();
@@ -64,19 +101,8 @@ export function listingPage(spec: ResourceSpec) {
 
     let above: ReactNode = <p className="text-xs text-zinc-600 dark:text-zinc-400">{spec.blurb}</p>;
     if (parent !== undefined && back !== undefined) {
-      const parentId = parent.parent.id;
-      if (found?.row !== undefined && isResourceId(parentId)) {
-        above = <RowSummary resource={parentId} row={found.row} label={`${parent.parent.noun} ${parent.name}`} />;
-      } else if (found?.error !== undefined) {
-        above = (
-          <ErrorNotice
-            title={`The ${parent.parent.noun}'s details could not be loaded`}
-            message={`${found.error.message} (${found.error.code}, HTTP ${found.error.status})`}
-          />
-        );
-      } else {
-        above = <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} inline />;
-      }
+      const summary = <ParentSummary parent={parent.parent} name={parent.name} back={back} found={found} />;
+      above = parent.byPath ? summary : <Suspense fallback={<SummarySkeleton />}>{summary}</Suspense>;
     }
     return (
       <>
