@@ -26,6 +26,8 @@ export interface EmulatorOptions {
   latencyMs?: number | [number, number];
   throttleRate?: number;
   errorRate?: number;
+  /** Operations answered AccessDeniedException. */
+  denyOperations?: string[];
   /** Serve the API under this path as well as `/`, e.g. `/sagemaker`. */
   pathPrefix?: string;
   /** Clock in epoch ms, for SigV4 skew checks, the `Date` header and the generated timeline. */
@@ -101,6 +103,18 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
     latencyMs: read('EMULATOR_LATENCY_MS', latency),
     throttleRate: read('EMULATOR_THROTTLE_RATE', rate),
     errorRate: read('EMULATOR_ERROR_RATE', rate),
+    denyOperations: read(
+      'EMULATOR_DENY_OPERATIONS',
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((op) => op.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string().regex(/^[A-Z][A-Za-z]+$/, 'must list operation names such as DescribeModelPackage'))),
+    ),
     pathPrefix: read('EMULATOR_PATH_PREFIX', z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with "/"')),
   };
   if (problems.length > 0) throw new Error(`Invalid emulator configuration:\n  ${problems.join('\n  ')}`);
@@ -135,6 +149,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
       ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
       ...(options.throttleRate === undefined ? {} : { throttleRate: options.throttleRate }),
       ...(options.errorRate === undefined ? {} : { errorRate: options.errorRate }),
+      ...(options.denyOperations === undefined ? {} : { denyOperations: options.denyOperations }),
     },
     pathPrefix: options.pathPrefix?.replace(/\/+$/, ''),
     now: options.now ?? Date.now,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { internalFailure, throttling } from './protocol/errors';
+import { accessDenied, internalFailure, throttling } from './protocol/errors';
 
 const rate = z.number().min(0).max(1);
 const millis = z.number().int().min(0).max(600_000);
@@ -13,6 +13,8 @@ export const faultSettingsSchema = z.strictObject({
   errorRate: rate.optional(),
   operations: z.array(z.string().min(1)).optional(),
   onlyWithNextToken: z.boolean().optional(),
+  /** Operations answered AccessDeniedException, as for an identity whose policy lacks them. */
+  denyOperations: z.array(z.string().min(1)).optional(),
 });
 
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
@@ -47,8 +49,9 @@ export class FaultInjector {
   }
 
   /** Waits for the configured latency, then maybe fails the request. */
-  async apply(operation: string, hasNextToken: boolean): Promise<void> {
+  async apply(operation: string, hasNextToken: boolean, caller: string): Promise<void> {
     const f = this.current;
+    if (f.denyOperations?.includes(operation) === true) throw accessDenied(caller, `sagemaker:${operation}`);
     if (f.operations !== undefined && !f.operations.includes(operation)) return;
     if (f.onlyWithNextToken === true && !hasNextToken) return;
     const delay = latencyOf(f.latencyMs, this.random);

@@ -127,6 +127,26 @@ describe.concurrent('AWS CLI v2 (auto-paginating) against the emulator', () => {
     );
   });
 
+  it.each([
+    [['describe-image', '--image-name', 'pytorch-2-3-gpu'], { ImageName: 'pytorch-2-3-gpu', ImageStatus: 'CREATED' }],
+    [['describe-image-version', '--image-name', 'pytorch-2-3-gpu', '--version-number', '14'], { Version: 14 }],
+    [
+      ['describe-model-package', '--model-package-name', `${GROUP_ARN.replace('-group/', '/')}/2`],
+      { ModelPackageVersion: 2 },
+    ],
+    [['describe-model-package-group', '--model-package-group-name', GROUP_ARN], { ModelPackageGroupArn: GROUP_ARN }],
+  ])('%j', async (args, expected) => {
+    const result = await aws(args);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject(expected);
+  });
+
+  it('describe-image of an unknown image exits with ResourceNotFound', async () => {
+    const result = await aws(['describe-image', '--image-name', 'no-such-image']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('ResourceNotFound');
+  });
+
   it('list-model-package-groups with defaults (this account, oldest first)', async () => {
     expect(
       await listed(

@@ -62,8 +62,12 @@ export async function handleApi(request: ApiRequest, deps: ApiDeps): Promise<Api
       throw unknownOperation(typeof target === 'string' ? target : '');
     }
     const body = parseJsonBody(request.body);
-    await deps.faults.apply(operation, typeof body.NextToken === 'string' && body.NextToken !== '');
     const ids = { accountId: caller.credential.accountId, region: caller.region };
+    await deps.faults.apply(
+      operation,
+      typeof body.NextToken === 'string' && body.NextToken !== '',
+      `arn:aws:iam::${ids.accountId}:user/emulator`,
+    );
     const catalog = deps.catalogs.get(ids);
     const result = handler({ catalog, ids, tokens: deps.tokens, paging: deps.paging }, body);
     return { operation, status: 200, outcome: 'Success', body: result };
