@@ -9,6 +9,9 @@ export const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
 export function entityNameContains() {
   return patterned(ENTITY_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"');
 }
+/** DescribeModelPackage's name: a name, `group/version`, or an ARN. */
+export const VERSIONED_ARN_OR_NAME_PATTERN =
+  /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$/;
 export const ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
 
@@ -64,6 +67,17 @@ export const nextToken = z.string().check(z.maxLength(8192, 'must be at most 819
 export function patterned(pattern: RegExp, max: number, describe: string) {
   return z.string().check(z.maxLength(max, `must be at most ${max} characters`), z.regex(pattern, describe));
 }
+
+export const imageNameParam = patterned(
+  IMAGE_NAME_PATTERN,
+  63,
+  'must be 1 to 63 letters or digits, with single "-" or "." between them',
+);
+
+export const wholeNumber = z.pipe(
+  z.string().check(z.regex(/^\d{1,10}$/, 'must be a whole number')),
+  z.transform(Number),
+);
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of ${values.join(', ')}` });

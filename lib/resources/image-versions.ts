@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IMAGE_NAME_PATTERN, oneOf, patterned } from './constraints';
+import { imageNameParam, oneOf, wholeNumber } from './constraints';
 import { parseArn, sageMakerConsoleUrl } from './console';
 import {
   createdColumn,
@@ -14,13 +14,7 @@ import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
 
-export const imageVersionPath = z.strictObject({
-  ImageName: patterned(
-    IMAGE_NAME_PATTERN,
-    63,
-    'must be 1 to 63 letters or digits, with single "-" or "." between them',
-  ),
-});
+export const imageVersionPath = z.strictObject({ ImageName: imageNameParam });
 export type ImageVersionPath = z.infer<typeof imageVersionPath>;
 
 export const imageVersionQuery = z.strictObject({
@@ -56,6 +50,22 @@ export const imageVersionsSpec = {
   query: imageVersionQuery,
   row: imageVersionRow,
   idField: 'ImageVersionArn',
+  details: {
+    operation: 'DescribeImageVersion',
+    params: { ImageName: { path: 'ImageName' }, Version: { id: 'last' } },
+    query: z.strictObject({ ImageName: imageNameParam, Version: wholeNumber }),
+    fields: [
+      'BaseImage',
+      'ContainerImage',
+      'JobType',
+      'MLFramework',
+      'ProgrammingLang',
+      'Processor',
+      'Horovod',
+      'ReleaseNotes',
+      'VendorGuidance',
+    ],
+  },
   consoleUrl: (row) => {
     const imageName = parseArn(row.ImageArn)?.resource.split('/')[1];
     if (imageName === undefined) return undefined;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IMAGE_NAME_CONTAINS_PATTERN, oneOf, patterned } from './constraints';
+import { IMAGE_NAME_CONTAINS_PATTERN, imageNameParam, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import {
   createdColumn,
@@ -59,6 +59,12 @@ export const imagesSpec = {
   idField: 'ImageArn',
   lookup: { contains: 'NameContains', nameField: 'ImageName', arnField: 'ImageArn' },
   children: [{ resource: 'image-versions', via: { path: 'ImageName' } }],
+  details: {
+    operation: 'DescribeImage',
+    params: { ImageName: { id: 'last' } },
+    query: z.strictObject({ ImageName: imageNameParam }),
+    fields: ['RoleArn'],
+  },
   consoleUrl: (row) => sageMakerConsoleUrl(row.ImageArn, `images/${encodeURIComponent(row.ImageName)}`),
   sort: {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', name: 'IMAGE_NAME' },

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { entityNameContains, oneOf } from './constraints';
+import { ARN_OR_NAME_PATTERN, entityNameContains, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
@@ -53,6 +53,14 @@ export const modelPackageGroupsSpec = {
     arnWhen: { filter: 'shared', value: 'only' },
   },
   children: [{ resource: 'model-packages', via: { filter: 'group' } }],
+  details: {
+    operation: 'DescribeModelPackageGroup',
+    params: { ModelPackageGroupName: { id: 'whole' } },
+    query: z.strictObject({
+      ModelPackageGroupName: patterned(ARN_OR_NAME_PATTERN, 170, 'must be a model package group name or its ARN'),
+    }),
+    fields: ['CreatedBy'],
+  },
   consoleUrl: (row) =>
     sageMakerConsoleUrl(
       row.ModelPackageGroupArn,

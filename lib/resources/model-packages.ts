@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { ARN_OR_NAME_PATTERN, entityNameContains, oneOf, patterned } from './constraints';
+import {
+  ARN_OR_NAME_PATTERN,
+  entityNameContains,
+  oneOf,
+  patterned,
+  VERSIONED_ARN_OR_NAME_PATTERN,
+} from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
 import type { ResourceSpec } from './types';
@@ -51,6 +57,21 @@ export const modelPackagesSpec = {
   query: modelPackageQuery,
   row: modelPackageRow,
   idField: 'ModelPackageArn',
+  details: {
+    operation: 'DescribeModelPackage',
+    params: { ModelPackageName: { id: 'whole' } },
+    query: z.strictObject({
+      ModelPackageName: patterned(VERSIONED_ARN_OR_NAME_PATTERN, 176, 'must be a model package name or its ARN'),
+    }),
+    fields: [
+      'ApprovalDescription',
+      'InferenceSpecification',
+      'ModelMetrics',
+      'CustomerMetadataProperties',
+      'SourceUri',
+      'LastModifiedTime',
+    ],
+  },
   consoleUrl: (row) =>
     row.ModelPackageGroupName === undefined
       ? sageMakerConsoleUrl(row.ModelPackageArn, `model-packages/${encodeURIComponent(row.ModelPackageName ?? '')}`)

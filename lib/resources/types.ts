@@ -61,6 +61,20 @@ export interface ChildSpec {
   via: { path: string } | { filter: string };
 }
 
+/** Where a Describe parameter comes from: the row's id (its ARN, whole or its last path segment) or the route. */
+export type DetailsParamSource = { id: 'whole' | 'last' } | { path: string };
+
+/** The Describe call behind a row's details panel: what it adds to the row. */
+export interface DetailsSpec {
+  operation: string;
+  /** Its members, from the row's id or the route, so a link to one row works before the row has loaded. */
+  params: Readonly<Record<string, DetailsParamSource>>;
+  /** The Describe API's input members, with its constraints: the details route's query parameters. */
+  query: z.ZodMiniObject;
+  /** What the panel shows beyond the row's own fields, in order. */
+  fields: readonly string[];
+}
+
 export interface ResourceSpec<
   Query extends z.ZodMiniObject = z.ZodMiniObject,
   Row extends Record<string, unknown> = Record<string, unknown>,
@@ -86,7 +100,7 @@ export interface ResourceSpec<
   /** The proxy's query parameters: the API's own member names and constraints. */
   query: Query;
   /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
-  row: z.ZodMiniType<Row>;
+  row: z.ZodMiniObject<{ [Field in keyof Row]-?: z.ZodMiniType<Row[Field]> }>;
   /** The field that identifies a row (its ARN). */
   idField: keyof Row & string;
   /** The row's page in the AWS console, in the region of its ARN. */
@@ -96,4 +110,5 @@ export interface ResourceSpec<
   filters: readonly FilterSpec[];
   lookup?: LookupSpec<Row>;
   children?: readonly ChildSpec[];
+  details?: DetailsSpec;
 }

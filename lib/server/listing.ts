@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { sageMakerBackend } from '@/lib/sagemaker/client';
+import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client';
 import { iamAction } from '@/lib/resources/derive';
 import type { ListPage } from '@/lib/resources/page';
 import type { ResourceSpec } from '@/lib/resources/types';
@@ -10,7 +10,7 @@ import { cacheKey } from './cache-key';
 import { serverEnv } from '@/lib/config/env';
 import { collectPage } from './follow-pages';
 import { proxyLogger } from '@/lib/observability/logger';
-import { cachedOrLoad, type CacheResult } from './page-cache';
+import { cachedOrLoad, type CacheResult, type LoadResult } from './page-cache';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 import { fromUpstream } from './upstream-error';
 
@@ -82,49 +82,62 @@ export function audit(
 }
 
 /**
- * One page of a listing through the one data path: the short-TTL cache, coalescing with identical requests in
- * flight, following short upstream pages, error mapping and the audit line. The API routes and the pages that
- * need rows both call it. Throws the mapped ProxyError, already audited.
+ * One upstream answer through the one data path: the short-TTL cache under `key`, coalescing with identical
+ * requests in flight, error mapping and the audit line. Throws the mapped ProxyError, already audited.
  */
-export async function listThrough<Query extends PageQuery, Path extends object, Row>(
-  spec: ListingSpec<Query, Path, Row>,
-  { query, path }: { query: Query; path: Path },
+export async function answerThrough(
+  call: Pick<ResourceSpec, 'operation'>,
+  params: Record<string, unknown>,
   caller: Caller,
+  key: (identity: string) => string,
+  load: (backend: SageMakerBackend, signal: AbortSignal) => Promise<LoadResult>,
 ): Promise<CacheResult> {
   const started = performance.now();
-  const params = { ...query, ...path };
   try {
-    const env = serverEnv();
     const backend = sageMakerBackend();
-    const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
-    const result = await cachedOrLoad(cacheKey(spec.id, backend.identity, params), caller.signal, async (signal) => {
-      const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
-      const page = await collectPage(fetchPage, { query, path, signal }, budget);
-      const answer: ListPage<Row> = {
-        items: page.items,
-        nextToken: page.nextToken,
-        budgetExhausted: page.budgetExhausted,
-      };
-      const body = JSON.stringify(answer);
-      if (page.interruptedBy !== undefined) {
-        const cause = fromUpstream(page.interruptedBy, upstreamContext(spec, []));
-        proxyLogger().warn(
-          { requestId: caller.requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
-          'page cut short by an upstream error',
-        );
-      }
-      return {
-        entry: { body, upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds },
-        cacheable: page.interruptedBy === undefined,
-      };
-    });
-    audit(spec, caller, params, { status: 200, started, result });
+    const result = await cachedOrLoad(key(backend.identity), caller.signal, (signal) => load(backend, signal));
+    audit(call, caller, params, { status: 200, started, result });
     return result;
   } catch (thrown) {
     const error = caller.signal?.aborted
       ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
-      : fromUpstream(thrown, upstreamContext(spec, [...caller.sentParams, ...Object.keys(path)]));
-    audit(spec, caller, params, { status: error.status, started, error });
+      : fromUpstream(thrown, upstreamContext(call, [...caller.sentParams, ...Object.keys(params)]));
+    audit(call, caller, params, { status: error.status, started, error });
     throw error;
   }
+}
+
+/**
+ * One page of a listing through the one data path, following short upstream pages. The API routes and the
+ * pages that need rows both call it.
+ */
+export function listThrough<Query extends PageQuery, Path extends object, Row>(
+  spec: ListingSpec<Query, Path, Row>,
+  { query, path }: { query: Query; path: Path },
+  caller: Caller,
+): Promise<CacheResult> {
+  const params = { ...query, ...path };
+  const key = (identity: string) => cacheKey(spec.id, identity, params);
+  return answerThrough(spec, params, caller, key, async (backend, signal) => {
+    const env = serverEnv();
+    const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
+    const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
+    const page = await collectPage(fetchPage, { query, path, signal }, budget);
+    const answer: ListPage<Row> = {
+      items: page.items,
+      nextToken: page.nextToken,
+      budgetExhausted: page.budgetExhausted,
+    };
+    if (page.interruptedBy !== undefined) {
+      const cause = fromUpstream(page.interruptedBy, upstreamContext(spec, []));
+      proxyLogger().warn(
+        { requestId: caller.requestId, resource: spec.id, upstreamCode: cause.details.upstreamCode },
+        'page cut short by an upstream error',
+      );
+    }
+    return {
+      entry: { body: JSON.stringify(answer), upstreamCalls: page.calls, upstreamRequestIds: page.upstreamRequestIds },
+      cacheable: page.interruptedBy === undefined,
+    };
+  });
 }

@@ -1,0 +1,3 @@
+import { detailsRoute } from '@/lib/server/details-route';
+
+export const { GET } = detailsRoute();

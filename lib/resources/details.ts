@@ -1,0 +1,27 @@
+import type { ResourceSpec } from './types';
+
+/**
+ * The Describe parameters of one row, from its id (its ARN) and the listing's route parameters only, so a link
+ * naming one row (`details=<arn>`) works before, or without, the row being loaded.
+ */
+export function detailsParams(
+  spec: Pick<ResourceSpec, 'details'>,
+  id: string,
+  path: Readonly<Record<string, string>>,
+): Record<string, string> | undefined {
+  if (spec.details === undefined) return undefined;
+  const entries = Object.entries(spec.details.params).map(([member, source]) => {
+    if ('path' in source) return [member, path[source.path] ?? ''];
+    return [member, source.id === 'whole' ? id : id.slice(id.lastIndexOf('/') + 1)];
+  });
+  return Object.fromEntries(entries);
+}
+
+export function detailsApiPath(spec: Pick<ResourceSpec, 'id'>, params: Record<string, string>): string {
+  return `/api/details/${encodeURIComponent(spec.id)}?${new URLSearchParams(params)}`;
+}
+
+/** The members a details answer may hold: the row's own and the ones the spec lists, nothing else. */
+export function detailsFields(spec: Pick<ResourceSpec, 'row' | 'details'>): readonly string[] {
+  return [...Object.keys(spec.row.shape), ...(spec.details?.fields ?? [])];
+}

@@ -1,0 +1,66 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { isResourceId, resourceSpec } from '@/lib/resources/registry';
+import { userFromHeaders } from './auth/user-header';
+import { serverEnv } from '@/lib/config/env';
+import { describeThrough } from './details';
+import { invalidParameter } from './http/proxy-error';
+import { errorResponse, successResponse } from './http/respond';
+import { audit, upstreamContext, type Caller } from './listing';
+import { readQueryParams } from './query-params';
+import { fromUpstream } from './upstream-error';
+import { parseOrThrow } from './validate';
+
+const routeParams = z.object({ resource: z.string() });
+
+function specWithDetails(resource: string) {
+  const spec = isResourceId(resource) ? resourceSpec(resource) : undefined;
+  if (spec?.details === undefined) {
+    throw invalidParameter('resource', `"${resource}" is not a listing whose rows have details.`);
+  }
+  return { ...spec, details: spec.details };
+}
+
+/**
+ * GET /api/details/{resource}?<members of its Describe API>: one row's details, for any listing whose spec
+ * names a Describe call. Validation, errors, cache and audit are the list routes'.
+ */
+export function detailsRoute() {
+  async function GET(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const caller: Caller = {
+      requestId: randomUUID(),
+      route: 'details',
+      method: request.method,
+      user: userFromHeaders(request.headers)?.id ?? null,
+      signal: request.signal,
+      sentParams: [...url.searchParams.keys()],
+    };
+    let spec: ReturnType<typeof specWithDetails>;
+    let input: Record<string, unknown>;
+    try {
+      const { resource } = parseOrThrow(routeParams, await context.params, 'resource');
+      spec = specWithDetails(resource);
+      caller.route = `details:${spec.id}`;
+      input = parseOrThrow(spec.details.query, readQueryParams(url), 'query');
+    } catch (thrown) {
+      const error = fromUpstream(thrown, upstreamContext({ operation: 'Describe' }, caller.sentParams));
+      audit({ operation: 'Describe' }, caller, Object.fromEntries(url.searchParams), {
+        status: error.status,
+        started,
+        error,
+      });
+      return errorResponse(error, caller.requestId);
+    }
+    try {
+      const { entry, source } = await describeThrough(spec, input, caller);
+      return successResponse(entry.body, caller.requestId, serverEnv().PROXY_CACHE_TTL_MS, source);
+    } catch (thrown) {
+      const error = fromUpstream(thrown, upstreamContext(spec.details, caller.sentParams));
+      return errorResponse(error, caller.requestId);
+    }
+  }
+  return { GET };
+}

@@ -1,0 +1,28 @@
+import 'server-only';
+import { detailsFields } from '@/lib/resources/details';
+import type { DetailsSpec, ResourceSpec } from '@/lib/resources/types';
+import { describe } from '@/lib/sagemaker/describe-operation';
+import { cacheKey } from './cache-key';
+import { answerThrough, type Caller } from './listing';
+import type { CacheResult } from './page-cache';
+
+/** One row's details: the spec's Describe call through the one data path, its answer cut to the fields shown. */
+export function describeThrough(
+  spec: Pick<ResourceSpec, 'id' | 'row'> & { details: DetailsSpec },
+  input: Record<string, unknown>,
+  caller: Caller,
+): Promise<CacheResult> {
+  const { operation } = spec.details;
+  const key = (identity: string) => cacheKey(`details:${spec.id}`, identity, input);
+  return answerThrough({ operation }, input, caller, key, async (backend, signal) => {
+    const { item, requestId } = await describe(backend, { operation, input, fields: detailsFields(spec), signal });
+    return {
+      entry: {
+        body: JSON.stringify({ item }),
+        upstreamCalls: 1,
+        upstreamRequestIds: requestId === undefined ? [] : [requestId],
+      },
+      cacheable: true,
+    };
+  });
+}
