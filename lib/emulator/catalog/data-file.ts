@@ -143,6 +143,27 @@ function groupsOf(packages: readonly ModelPackageRecord[]): ModelPackageGroupRec
 
 export type DataFile = z.input<typeof dataFileSchema>;
 
+/** Items to add to a running catalog, in the data file's shapes (`POST /_emulator/items`). */
+export const addedItemsSchema = z.strictObject({
+  Images: z.array(image).default([]),
+  ImageVersions: z.record(z.string(), z.array(imageVersion)).default({}),
+  ModelPackages: z.array(modelPackage).default([]),
+  ModelPackageGroups: z.array(modelPackageGroup).default([]),
+});
+
+export function addItems(catalog: Catalog, items: z.output<typeof addedItemsSchema>): void {
+  for (const added of items.Images) {
+    catalog.images.push(added);
+    catalog.imagesByName.set(added.ImageName, added);
+  }
+  for (const [name, versions] of Object.entries(items.ImageVersions)) {
+    catalog.versionsByImage.set(name, [...(catalog.versionsByImage.get(name) ?? []), ...versions]);
+  }
+  catalog.modelPackages.push(...items.ModelPackages);
+  catalog.modelPackageGroups.push(...items.ModelPackageGroups);
+  catalog.revision += 1;
+}
+
 export function catalogFromData(data: unknown, source: string): Catalog {
   const parsed = dataFileSchema.safeParse(data);
   if (!parsed.success)

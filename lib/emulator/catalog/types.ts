@@ -82,6 +82,8 @@ export interface Catalog {
   modelPackages: ModelPackageRecord[];
   modelPackageGroups: ModelPackageGroupRecord[];
   shared: SharedRegistry;
+  /** Bumped whenever items are added while the emulator runs, so sorted views are rebuilt. */
+  revision: number;
 }
 
 export type Scale = 'small' | 'medium' | 'large';
@@ -100,7 +102,7 @@ export interface CatalogParts {
 }
 
 export function buildCatalog(parts: CatalogParts): Catalog {
-  return { ...parts, imagesByName: new Map(parts.images.map((i) => [i.ImageName, i])) };
+  return { ...parts, imagesByName: new Map(parts.images.map((i) => [i.ImageName, i])), revision: 0 };
 }
 
 /** The group ARN of a versioned package: `…:model-package/churn/3` belongs to `…:model-package-group/churn`. */

@@ -97,6 +97,34 @@ describe('wire protocol', () => {
 });
 
 describe('control endpoint and faults', () => {
+  it('adds items to a running catalog, which the next listing shows', async () => {
+    const arn = `arn:aws:sagemaker:us-west-2:${deriveAccountId('AKIDEXAMPLE')}:model-package/just-added`;
+    const added = await getJson(`${emulator.url}/_emulator/items`, {
+      method: 'POST',
+      body: JSON.stringify({
+        region: 'us-west-2',
+        ModelPackages: [
+          {
+            ModelPackageName: 'just-added',
+            ModelPackageArn: arn,
+            CreationTime: FIXED_NOW / 1000,
+            ModelPackageStatus: 'Completed',
+          },
+        ],
+      }),
+    });
+    expect(added).toMatchObject({ status: 200, json: { added: 1, region: 'us-west-2' } });
+    const listed = await rawCall(emulator.url, {
+      target: 'SageMaker.ListModelPackages',
+      body: { SortOrder: 'Descending', MaxResults: 1 },
+      region: 'us-west-2',
+      signingDate,
+    });
+    expect(itemsOf(listed.json.ModelPackageSummaryList)[0]).toMatchObject({ ModelPackageArn: arn });
+    const bad = await getJson(`${emulator.url}/_emulator/items`, { method: 'POST', body: '{"region":"mars"}' });
+    expect(bad.status).toBe(400);
+  });
+
   it('counts requests per operation and outcome, and resets', async () => {
     await getJson(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     await rawCall(emulator.url, { target: 'SageMaker.ListModelPackages', signingDate });

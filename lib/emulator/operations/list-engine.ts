@@ -56,7 +56,7 @@ export function createListHandler<Input extends PageInput, Item>(operation: List
   const sortedScope = (catalog: Catalog, query: Input): readonly Item[] => {
     const scope = operation.scope(catalog, query);
     const order = operation.order(query);
-    const key = `${scope.key}|${order.key}`;
+    const key = `${catalog.revision}|${scope.key}|${order.key}`;
     const perCatalog = cache.get(catalog) ?? new Map<string, readonly Item[]>();
     cache.set(catalog, perCatalog);
     const cached = perCatalog.get(key);
