@@ -44,6 +44,20 @@ describe('coalescing and the short-TTL cache', () => {
     expect(upstreamCalls()).toBe(2);
   });
 
+  it('answers Cache-Control: no-cache from upstream and stores that answer for the next caller', async () => {
+    emulator = await startProxyWithEmulator();
+    await callRoute('model-packages', 'MaxResults=4');
+    const refreshed = await callRoute('model-packages', 'MaxResults=4', {}, undefined, { 'cache-control': 'no-cache' });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.headers.get('x-proxy-cache')).toBe('upstream');
+    expect(upstreamCalls()).toBe(2);
+    const next = await callRoute('model-packages', 'MaxResults=4');
+    expect(next.headers.get('x-proxy-cache')).toBe('cache');
+    await callRoute('model-packages', 'MaxResults=4', {}, undefined, { 'cache-control': 'max-age=0' });
+    await callRoute('model-packages', 'MaxResults=4', {}, undefined, { 'cache-control': 'max-age=60, private' });
+    expect(upstreamCalls()).toBe(3);
+  });
+
   it('does not cache errors', async () => {
     emulator = await startProxyWithEmulator();
     expect((await callRoute('image-versions', '', { ImageName: 'missing' })).status).toBe(404);

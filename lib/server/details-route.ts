@@ -1,13 +1,12 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isResourceId, resourceSpec } from '@/lib/resources/registry';
-import { userFromHeaders } from './auth/user-header';
+import { callerOf } from './caller';
 import { serverEnv } from '@/lib/config/env';
 import { describeThrough } from './details';
 import { invalidParameter } from './http/proxy-error';
 import { errorResponse, successResponse } from './http/respond';
-import { audit, upstreamContext, type Caller } from './listing';
+import { audit, upstreamContext } from './listing';
 import { readQueryParams } from './query-params';
 import { fromUpstream } from './upstream-error';
 import { parseOrThrow } from './validate';
@@ -30,14 +29,7 @@ export function detailsRoute() {
   async function GET(request: Request, context: { params: Promise<unknown> }): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
-    const caller: Caller = {
-      requestId: randomUUID(),
-      route: 'details',
-      method: request.method,
-      user: userFromHeaders(request.headers)?.id ?? null,
-      signal: request.signal,
-      sentParams: [...url.searchParams.keys()],
-    };
+    const caller = callerOf(request, 'details');
     let spec: ReturnType<typeof specWithDetails>;
     let input: Record<string, unknown>;
     try {

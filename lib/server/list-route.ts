@@ -1,8 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { userFromHeaders } from './auth/user-header';
+import { callerOf } from './caller';
 import { serverEnv } from '@/lib/config/env';
-import { audit, listThrough, upstreamContext, type Caller, type ListingSpec, type PageQuery } from './listing';
+import { audit, listThrough, upstreamContext, type ListingSpec, type PageQuery } from './listing';
 import { readQueryParams } from './query-params';
 import { errorResponse, successResponse } from '@/lib/server/http/respond';
 import { fromUpstream } from './upstream-error';
@@ -17,14 +16,7 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(spe
   async function GET(request: Request, context: RouteContext): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
-    const caller: Caller = {
-      requestId: randomUUID(),
-      route: spec.id,
-      method: request.method,
-      user: userFromHeaders(request.headers)?.id ?? null,
-      signal: request.signal,
-      sentParams: [...url.searchParams.keys()],
-    };
+    const caller = callerOf(request, spec.id);
     let input: { query: Query; path: Path };
     try {
       // Next resolves `params` to undefined for routes without dynamic segments.

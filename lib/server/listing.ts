@@ -36,6 +36,8 @@ export interface Caller {
   signal?: AbortSignal;
   /** Names of the parameters the caller sent, to attribute upstream validation errors. */
   sentParams: readonly string[];
+  /** Skip the cache's stored answer (the answer is still stored for the next caller). */
+  fresh?: boolean;
 }
 
 const CACHE_OUTCOME = { cache: 'hit', shared: 'shared', upstream: 'miss' } as const satisfies Record<
@@ -95,7 +97,7 @@ export async function answerThrough(
   const started = performance.now();
   try {
     const backend = sageMakerBackend();
-    const result = await cachedOrLoad(key(backend.identity), caller.signal, (signal) => load(backend, signal));
+    const result = await cachedOrLoad(key(backend.identity), caller, (signal) => load(backend, signal));
     audit(call, caller, params, { status: 200, started, result });
     return result;
   } catch (thrown) {

@@ -79,10 +79,10 @@ function startFlight(key: string, load: (signal: AbortSignal) => Promise<LoadRes
  */
 export async function cachedOrLoad(
   key: string,
-  signal: AbortSignal | undefined,
+  { signal, fresh = false }: { signal?: AbortSignal | undefined; fresh?: boolean | undefined },
   load: (signal: AbortSignal) => Promise<LoadResult>,
 ): Promise<CacheResult> {
-  const hit = bodies()?.get(key);
+  const hit = fresh ? undefined : bodies()?.get(key);
   if (hit !== undefined) return { entry: hit, source: 'cache' };
   const running = inFlight.get(key);
   const flight = running ?? startFlight(key, load);

@@ -26,13 +26,14 @@ export async function callRoute(
   query = '',
   params: Record<string, string> = {},
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<ProxyReply> {
   const spec = resourceSpec(route);
   const printable = Object.fromEntries(
     routeParams(spec.apiRoute).map((name) => [name, (params[name] ?? '').replace(/[\uD800-\uDFFF]/gu, '\uFFFD')]),
   );
   const path = apiPath(spec, printable);
-  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`, { signal });
+  const request = new Request(`http://localhost${path}${query === '' ? '' : `?${query}`}`, { signal, headers });
   const response = await routeModule(route).GET(request, { params: Promise.resolve(params) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) };
