@@ -7,6 +7,17 @@ export interface Faults {
   errorRate?: number;
   operations?: string[];
   onlyWithNextToken?: boolean;
+  denyOperations?: string[];
+}
+
+/** Items for `POST /_emulator/items`, in the emulator data file's shapes. */
+export interface AddedItems {
+  region: string;
+  accountId?: string;
+  Images?: Record<string, unknown>[];
+  ImageVersions?: Record<string, Record<string, unknown>[]>;
+  ModelPackages?: Record<string, unknown>[];
+  ModelPackageGroups?: Record<string, unknown>[];
 }
 
 export class EmulatorControl {
@@ -14,6 +25,12 @@ export class EmulatorControl {
 
   async setFaults(faults: Faults): Promise<void> {
     const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/faults`, { data: faults });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+
+  /** Adds items to the running emulator's catalog; they stay until it stops, so tests name them uniquely. */
+  async addItems(items: AddedItems): Promise<void> {
+    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/items`, { data: items });
     expect(response.ok(), await response.text()).toBe(true);
   }
 

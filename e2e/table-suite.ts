@@ -173,6 +173,14 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       const total = await table.scrollUntilComplete();
       expect(total).toBe((await apiAll(request, table.apiPath, listParams(first.url()))).length);
       expect(await page.locator('tbody tr').count()).toBeLessThan(80);
+      const rows = await page.locator('tbody').evaluate((body: HTMLElement) => ({
+        heights: [
+          ...new Set([...body.querySelectorAll<HTMLElement>('tr[data-row-id]')].map((row) => row.offsetHeight)),
+        ],
+        body: body.offsetHeight,
+      }));
+      expect(rows.heights, 'every row is as tall as the virtual list thinks').toHaveLength(1);
+      expect(Math.abs(rows.body - total * (rows.heights[0] ?? 0))).toBeLessThanOrEqual(2);
     });
 
     for (const filter of spec.filters) filterTests(filter, () => suite);

@@ -1,9 +1,9 @@
 'use client';
 
 import type { ColumnDef } from '@tanstack/react-table';
-import { ExternalIcon } from '@/components/ui/icons';
+import { ExternalIcon, PanelIcon } from '@/components/ui/icons';
 import { ghostButtonClass } from '@/components/ui/styles';
-import { rowId } from '@/lib/resources/derive';
+import { nameOfId, rowId } from '@/lib/resources/derive';
 import { cellHref } from '@/lib/resources/links';
 import type { CellKind, ResourceSpec } from '@/lib/resources/types';
 import { regionFromArn } from '@/lib/resources/console';
@@ -21,6 +21,7 @@ const WIDTHS: Record<CellKind, number> = {
 };
 
 export const ACTIONS_COLUMN = 'console';
+export const DETAILS_COLUMN = 'details';
 
 function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
   const url = spec.consoleUrl(row);
@@ -41,13 +42,37 @@ function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
   );
 }
 
-/** TanStack columns from the spec: one per API field plus the console link. */
+function DetailsButton({ spec, row, onOpen }: { spec: ResourceSpec; row: Row; onOpen: (id: string) => void }) {
+  const id = rowId(spec, row);
+  return (
+    <button
+      type="button"
+      className={`${ghostButtonClass} h-5 px-1.5`}
+      aria-label={`Details of ${spec.noun} ${nameOfId(id)}`}
+      title="Details"
+      onClick={() => onOpen(id)}
+    >
+      <PanelIcon />
+    </button>
+  );
+}
+
+/** TanStack columns from the spec: the details button, one per API field, and the console link. */
 export function buildColumns(
   spec: ResourceSpec,
   view: Readonly<Record<string, unknown>>,
   path: Readonly<Record<string, string>>,
+  onDetails: (id: string) => void,
 ): ColumnDef<Row>[] {
-  const columns: ColumnDef<Row>[] = spec.columns.map((column) => ({
+  const details: ColumnDef<Row> = {
+    id: DETAILS_COLUMN,
+    header: () => <span className="sr-only">Details</span>,
+    enableSorting: false,
+    enableHiding: false,
+    size: 40,
+    cell: ({ row }) => <DetailsButton spec={spec} row={row.original} onOpen={onDetails} />,
+  };
+  const fields: ColumnDef<Row>[] = spec.columns.map((column) => ({
     id: column.id,
     header: column.header,
     accessorFn: (row) => {
@@ -61,13 +86,13 @@ export function buildColumns(
       <Cell column={column} row={row.original} href={cellHref(spec, column, row.original, view, path)} />
     ),
   }));
-  columns.push({
+  const consoleLink: ColumnDef<Row> = {
     id: ACTIONS_COLUMN,
     header: 'Console',
     enableSorting: false,
     enableHiding: false,
     size: 110,
     cell: ({ row }) => <ConsoleLink spec={spec} row={row.original} />,
-  });
-  return columns;
+  };
+  return [details, ...fields, consoleLink];
 }

@@ -1,21 +1,30 @@
 'use client';
 
-import { useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
+import { PAGE_SIZE, matchesBrowserFilters, newerRows, newestQueryOptions } from '@/lib/query/list-query';
+import { rowId } from '@/lib/resources/derive';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
-import { hasFilters, viewSort } from '@/lib/url/view';
+import { DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
+import { refreshInterval, refreshMs } from '@/lib/url/refresh';
+import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { CopyActions } from './copy-actions';
+import { DetailsPanel } from './details-panel';
+import { NewRowsButton, RefreshControls, UpdatedAt } from './freshness';
 import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
 import { EmptyState, ErrorNotice, TableSkeleton } from './table-states';
+import { sortRows } from './sort-rows';
 import { RowCount, TableFooter, errorText } from './table-footer';
 import { FilterBar } from './toolbar';
 import { UrlIssues } from './url-issues';
 import { useListing } from './use-listing';
+import { useScrollAnchor } from './use-scroll-anchor';
 import { useTablePreferences } from './use-table-preferences';
 import { useViewState } from './use-view-state';
-import { VirtualTable } from './virtual-table';
+import { ROW_HEIGHT, VirtualTable } from './virtual-table';
 
 interface DataTableProps {
   resource: ResourceId;
@@ -30,12 +39,17 @@ const NO_PATH: Record<string, string> = {};
 export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataTableProps) {
   const spec = resourceSpec(resource);
   const { values, issues, setView } = useViewState(spec);
-  const { query, loaded, rows, resolvedRanges } = useListing(spec, path, values);
+  const { query, loaded, rows, resolvedRanges, fetchedAt } = useListing(spec, path, values);
   const prefs = useTablePreferences(spec);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sort = viewSort(spec, values);
   const sortInBrowser = sortsInBrowser(spec, values);
   const filtered = hasFilters(spec, values);
+  const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
+  const ordered = useMemo(
+    () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),
+    [rows, sortColumn, sort.order],
+  );
   const {
     data,
     error,
@@ -49,6 +63,7 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
     isPlaceholderData: stale,
   } = query;
   const retrying = isFetching && failureCount > 0;
+  const refreshing = isFetching && !isFetchingNextPage && data !== undefined && !stale;
   const throttled = query.failureReason instanceof ApiError && query.failureReason.status === 429;
   const retryLabel = throttled ? 'Throttled by the API, retrying…' : 'Retrying…';
 
@@ -74,6 +89,50 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
   const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale;
   const { visibility } = prefs;
 
+  const ids = useMemo(() => ordered.map((row) => rowId(spec, row)), [ordered, spec]);
+  const captureAnchor = useScrollAnchor(scrollRef, ids, ROW_HEIGHT[prefs.density], fetchedAt ?? 0);
+  const refresh = () => {
+    captureAnchor();
+    void refetch();
+  };
+
+  const interval = refreshInterval(values[REFRESH_PARAM]);
+  const newest = useQuery({
+    ...newestQueryOptions(spec, path, values, refreshMs(interval)),
+    enabled: interval !== undefined && data !== undefined && !stale && !refreshing,
+  });
+  const fresh = useMemo(() => {
+    const polled = newest.data ?? [];
+    const keep = matchesBrowserFilters(spec, values);
+    const found = newerRows(spec, loaded, keep === null ? polled : polled.filter(keep));
+    // The whole polled page is newer: there may be more beyond it.
+    const last = polled.at(-1);
+    const more = polled.length >= PAGE_SIZE && last !== undefined && found.includes(last);
+    return { count: found.length, more };
+  }, [spec, values, loaded, newest.data]);
+
+  const openId = textValue(values, DETAILS_PARAM) || undefined;
+  const openedHere = useRef<string | null>(null);
+  const openDetails = useCallback(
+    (id: string) => {
+      openedHere.current = id;
+      setView({ [DETAILS_PARAM]: id });
+    },
+    [setView],
+  );
+  const closeDetails = useCallback(() => {
+    if (openedHere.current !== null && openedHere.current === openId) {
+      openedHere.current = null;
+      window.history.back();
+    } else {
+      setView({ [DETAILS_PARAM]: null }, { history: 'replace' });
+    }
+  }, [openId, setView]);
+  const openRow = useMemo(
+    () => (openId === undefined ? undefined : loaded.find((row) => rowId(spec, row) === openId)),
+    [openId, loaded, spec],
+  );
+
   let body: ReactNode;
   if (error !== null && (data === undefined || stale)) {
     if (error instanceof ApiError && error.status === 404 && notFound !== undefined) body = notFound;
@@ -98,10 +157,11 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
     body = (
       <VirtualTable
         spec={spec}
-        rows={rows}
+        rows={ordered}
         sort={sort}
-        sortInBrowser={sortInBrowser}
         onSort={onSort}
+        openId={openId}
+        onOpen={openDetails}
         visibility={visibility}
         density={prefs.density}
         canLoadMore={canLoadMore}
@@ -132,6 +192,12 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
         <div className="flex flex-wrap items-center justify-between gap-2">
           <FilterBar spec={spec} values={values} setView={setView} />
           <div className="flex flex-wrap items-center gap-2">
+            <RefreshControls
+              refreshing={refreshing}
+              onRefresh={refresh}
+              interval={interval}
+              onInterval={(chosen) => setView({ [REFRESH_PARAM]: chosen })}
+            />
             <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
             <PreferencesMenu
               spec={spec}
@@ -145,17 +211,24 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
           </div>
         </div>
         {data !== undefined && (
-          <RowCount
-            loaded={loaded.length}
-            shown={rows.length}
-            complete={!hasNextPage}
-            sortedInBrowser={sortInBrowser}
-            retrying={retrying}
-            updating={stale}
-          />
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+            <RowCount
+              loaded={loaded.length}
+              shown={rows.length}
+              complete={!hasNextPage}
+              sortedInBrowser={sortInBrowser}
+              retrying={retrying}
+              updating={stale}
+            />
+            {fetchedAt !== undefined && !stale && <UpdatedAt at={fetchedAt} />}
+            <NewRowsButton count={fresh.count} more={fresh.more} onShow={refresh} />
+          </div>
         )}
       </div>
       {body}
+      {openId !== undefined && (
+        <DetailsPanel key={openId} spec={spec} id={openId} row={openRow} path={path} onClose={closeDetails} />
+      )}
     </section>
   );
 }

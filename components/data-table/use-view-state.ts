@@ -7,7 +7,7 @@ import type { ResourceSpec } from '@/lib/resources/types';
 import { viewCodecs, type ParamValue } from '@/lib/url/codecs';
 import { readView, type UrlIssue, type ViewValues } from '@/lib/url/view';
 
-export type SetView = (patch: Record<string, ParamValue | null>) => void;
+export type SetView = (patch: Record<string, ParamValue | null>, options?: { history: 'push' | 'replace' }) => void;
 
 function specParsers(spec: ResourceSpec): Record<string, SingleParserBuilder<ParamValue>> {
   return Object.fromEntries(
@@ -23,9 +23,9 @@ function specParsers(spec: ResourceSpec): Record<string, SingleParserBuilder<Par
 }
 
 /**
- * The page's view (filters, sort) in the URL through nuqs; every change is a history entry. A bad value in a
- * link is reported once and dropped from the URL in place, so copying the link shares the view as shown; the
- * report stays until the view changes.
+ * The page's view (filters, sort, the open details panel, auto-refresh) in the URL through nuqs; a change is a
+ * history entry unless it asks to replace the current one. A bad value in a link is reported once and dropped
+ * from the URL in place, so copying the link shares the view as shown; the report stays until the view changes.
  */
 export function useViewState(spec: ResourceSpec) {
   const parsers = useMemo(() => specParsers(spec), [spec]);
@@ -43,9 +43,9 @@ export function useViewState(spec: ResourceSpec) {
     void setValues(Object.fromEntries(found.map((issue) => [issue.param, null])), { history: 'replace' });
   }, [found, setValues]);
   const setView = useCallback<SetView>(
-    (patch) => {
+    (patch, options) => {
       setReported([]);
-      void setValues(patch);
+      void setValues(patch, options);
     },
     [setValues],
   );

@@ -2,25 +2,28 @@
 
 import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, type ReactNode, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { SortIcon } from '@/components/ui/icons';
 import { focusRing } from '@/components/ui/styles';
 import { rowId } from '@/lib/resources/derive';
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
 import type { Row } from './cells';
 import { buildColumns } from './columns';
-import { sortRows } from './sort-rows';
 import type { Density } from './use-preferences';
+import { useRowFocus } from './use-row-focus';
 
-const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
+export const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
 const PREFETCH_ROWS = 50;
 
 interface VirtualTableProps {
   spec: ResourceSpec;
+  /** In the order shown. */
   rows: Row[];
   sort: { id: string; order: SortDirection };
-  sortInBrowser: boolean;
   onSort: (columnId: string) => void;
+  /** The row whose details panel is open; when it closes, focus goes back to that row. */
+  openId: string | undefined;
+  onOpen: (id: string) => void;
   visibility: Record<string, boolean>;
   density: Density;
   canLoadMore: boolean;
@@ -70,12 +73,10 @@ function HeaderCell({
 }
 
 export function VirtualTable(props: VirtualTableProps) {
-  const { spec, rows, sort, sortInBrowser, visibility, density, canLoadMore, loadMore, scrollRef } = props;
-  const columns = useMemo(() => buildColumns(spec, props.view, props.path), [spec, props.view, props.path]);
-  const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
-  const ordered = useMemo(
-    () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),
-    [rows, sortColumn, sort.order],
+  const { spec, rows: ordered, sort, visibility, density, canLoadMore, loadMore, scrollRef, openId, onOpen } = props;
+  const columns = useMemo(
+    () => buildColumns(spec, props.view, props.path, onOpen),
+    [spec, props.view, props.path, onOpen],
   );
   const height = ROW_HEIGHT[density];
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual and Table return mutable instances by design
@@ -98,6 +99,21 @@ export function VirtualTable(props: VirtualTableProps) {
     getCoreRowModel: getCoreRowModel(),
   });
   const tableRows = table.getRowModel().rows;
+  const openRow = (index: number) => {
+    const row = ordered[index];
+    if (row !== undefined) onOpen(rowId(spec, row));
+  };
+  const focus = useRowFocus(ordered.length, virtualizer.scrollToIndex, scrollRef, openRow);
+  const { focusRow } = focus;
+
+  const wasOpen = useRef(openId);
+  useEffect(() => {
+    const closed = wasOpen.current;
+    wasOpen.current = openId;
+    if (closed === undefined || openId !== undefined) return;
+    const index = ordered.findIndex((row) => rowId(spec, row) === closed);
+    if (index >= 0) focusRow(index);
+  }, [openId, ordered, spec, focusRow]);
 
   useEffect(() => {
     if (canLoadMore && lastIndex >= ordered.length - PREFETCH_ROWS) loadMore();
@@ -137,9 +153,15 @@ export function VirtualTable(props: VirtualTableProps) {
               <tr
                 key={row.id}
                 data-row-id={row.id}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
+                tabIndex={item.index === focus.active ? 0 : -1}
+                onFocus={(event) => {
+                  if (event.target === event.currentTarget) focus.setActive(item.index);
+                }}
+                onKeyDown={(event) => focus.onKeyDown(event, item.index)}
                 style={{ height }}
-                className="hover:bg-zinc-100/70 dark:hover:bg-zinc-900"
+                className="outline-none hover:bg-zinc-100/70 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-900 dark:focus-visible:bg-blue-950 dark:focus-visible:outline-blue-400"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td

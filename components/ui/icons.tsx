@@ -41,3 +41,20 @@ export function SortIcon({ direction }: { direction: 'asc' | 'desc' | false }) {
     </svg>
   );
 }
+
+export function PanelIcon() {
+  return (
+    <svg {...common}>
+      <rect x="2" y="2.5" width="12" height="11" rx="1.5" />
+      <path d="M9.5 2.5v11M11.5 5.5h0M11.5 8h0" />
+    </svg>
+  );
+}
+
+export function RefreshIcon() {
+  return (
+    <svg {...common}>
+      <path d="M13.5 8A5.5 5.5 0 1 1 11.9 4.1M12 1.5v3h-3" />
+    </svg>
+  );
+}

@@ -1,9 +1,9 @@
-import { infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query';
-import { apiPath } from '@/lib/resources/derive';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiPath, rowId } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { pageUrl, rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
 import { serializeRange } from '@/lib/url/range';
-import { rangeValue, type ViewValues } from '@/lib/url/view';
+import { listValue, rangeValue, type ViewValues } from '@/lib/url/view';
 import { fetchListPage, type ListPage } from './fetch-page';
 
 export const PAGE_SIZE = 100;
@@ -16,31 +16,91 @@ export interface PageCursor {
 
 export interface CursorPage extends ListPage<Row> {
   cursor: PageCursor;
+  /** When the browser received the page (epoch ms). */
+  fetchedAt: number;
 }
 
 type Row = Record<string, unknown>;
 const FIRST_PAGE: PageCursor | null = null;
 
-export function listQueryOptions(spec: ResourceSpec, path: Record<string, string>, values: ViewValues) {
-  const params = staticApiParams(spec, values);
-  const ranges = Object.fromEntries(
+function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string> {
+  return Object.fromEntries(
     spec.filters.flatMap((filter) => {
       const range = filter.kind === 'dateRange' ? rangeValue(values, filter.id) : null;
       return range === null ? [] : [[filter.id, serializeRange(range)]];
     }),
   );
+}
+
+export function listQueryOptions(spec: ResourceSpec, path: Record<string, string>, values: ViewValues) {
+  const params = staticApiParams(spec, values);
   return infiniteQueryOptions({
-    queryKey: ['list', spec.id, path, params, ranges],
+    queryKey: ['list', spec.id, path, params, rangeKey(spec, values)],
     // A new sort or filter keeps the rows on screen (and the focus on the control) until its first page arrives.
     placeholderData: keepPreviousData,
     initialPageParam: FIRST_PAGE,
-    queryFn: async ({ pageParam, signal }): Promise<CursorPage> => {
+    queryFn: async ({ pageParam, signal, client, queryKey }): Promise<CursorPage> => {
       const cursor = pageParam ?? { token: null, ranges: rangeApiParams(spec, values, Date.now()) };
       const url = pageUrl(apiPath(spec, path), params, cursor.ranges, PAGE_SIZE, cursor.token);
-      const page = await fetchListPage(url, spec.row, signal);
-      return { ...page, cursor };
+      // Loading the first page of a listing already shown is a refresh: the answer must be new.
+      const fresh = pageParam === null && client.getQueryData(queryKey) !== undefined;
+      const page = await fetchListPage(url, spec.row, signal, { fresh });
+      return { ...page, cursor, fetchedAt: Date.now() };
     },
     getNextPageParam: (last): PageCursor | null =>
       last.nextToken === null ? null : { token: last.nextToken, ranges: last.cursor.ranges },
   });
+}
+
+/**
+ * The newest rows of the view's listing, whatever its sort: its first page sorted by the spec's `newest` column,
+ * descending, with relative ranges resolved again on every poll. Polled every `intervalMs` while the tab is shown.
+ */
+export function newestQueryOptions(
+  spec: ResourceSpec,
+  path: Record<string, string>,
+  values: ViewValues,
+  intervalMs: number | undefined,
+) {
+  const newest = { ...values, sort: spec.sort.newest, order: 'desc' };
+  const params = staticApiParams(spec, newest);
+  return queryOptions({
+    queryKey: ['newest', spec.id, path, params, rangeKey(spec, values)],
+    enabled: intervalMs !== undefined,
+    refetchInterval: intervalMs ?? false,
+    refetchIntervalInBackground: false,
+    queryFn: async ({ signal }) => {
+      const url = pageUrl(apiPath(spec, path), params, rangeApiParams(spec, values, Date.now()), PAGE_SIZE, null);
+      return (await fetchListPage(url, spec.row, signal)).items;
+    },
+  });
+}
+
+/** What the view's browser-side filters keep; null when none is set. */
+export function matchesBrowserFilters(spec: ResourceSpec, values: ViewValues): ((row: Row) => boolean) | null {
+  const wanted = spec.filters.flatMap((filter) => {
+    if (filter.kind !== 'multiEnum') return [];
+    const allowed = listValue(values, filter.id);
+    return allowed.length === 0 ? [] : [{ field: filter.field, allowed }];
+  });
+  if (wanted.length === 0) return null;
+  return (row) => wanted.every(({ field, allowed }) => allowed.includes(String(row[field])));
+}
+
+function timeOf(value: unknown): number {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/** The polled rows that are newer than every loaded row and not loaded yet. */
+export function newerRows(spec: ResourceSpec, loaded: readonly Row[], polled: readonly Row[]): Row[] {
+  const field = spec.columns.find((column) => column.id === spec.sort.newest)?.field;
+  if (field === undefined) return [];
+  let newestLoaded = Number.NEGATIVE_INFINITY;
+  const ids = new Set<string>();
+  for (const row of loaded) {
+    newestLoaded = Math.max(newestLoaded, timeOf(row[field]));
+    ids.add(rowId(spec, row));
+  }
+  return polled.filter((row) => timeOf(row[field]) > newestLoaded && !ids.has(rowId(spec, row)));
 }

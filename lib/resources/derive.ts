@@ -20,6 +20,12 @@ export function rowId(spec: Pick<Spec, 'idField'>, row: Record<string, unknown>)
   return String(row[spec.idField]);
 }
 
+/** A row's name as people say it, from its ARN: `…:model-package/churn/3` is `churn/3`, `…:image/tf` is `tf`. */
+export function nameOfId(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(slash + 1);
+}
+
 const PARAM = /\[([A-Za-z]+)\]/g;
 
 /** The names of a route's parameters, in order: `/images/[ImageName]` has `ImageName`. */

@@ -75,6 +75,7 @@ export const imageVersionsSpec = {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', version: 'VERSION' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },
     default: { id: 'created', order: 'desc' },
+    newest: 'created',
   },
   columns: [
     {

@@ -70,6 +70,7 @@ export const imagesSpec = {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', name: 'IMAGE_NAME' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },
     default: { id: 'created', order: 'desc' },
+    newest: 'created',
   },
   columns: [
     {

@@ -70,6 +70,7 @@ export const modelPackageGroupsSpec = {
     server: { created: 'CreationTime', name: 'Name' },
     order: { asc: 'Ascending', desc: 'Descending' },
     default: { id: 'created', order: 'desc' },
+    newest: 'created',
   },
   columns: [
     {

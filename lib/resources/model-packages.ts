@@ -83,6 +83,7 @@ export const modelPackagesSpec = {
     server: { created: 'CreationTime', name: 'Name' },
     order: { asc: 'Ascending', desc: 'Descending' },
     default: { id: 'created', order: 'desc' },
+    newest: 'created',
   },
   columns: [
     {

@@ -22,6 +22,13 @@ describe('the registry, the one list of listings', () => {
     expect(Object.keys(spec.pathParams.shape)).toEqual(routeParams(spec.route));
   });
 
+  it.each(RESOURCE_IDS)('%s polls for new rows by a server-sorted time column', (id) => {
+    const spec = resourceSpec(id);
+    const column = spec.columns.find((candidate) => candidate.id === spec.sort.newest);
+    expect(column?.cell).toBe('datetime');
+    expect(spec.sort.server[spec.sort.newest]).toBeDefined();
+  });
+
   it('puts every listing reached without a parent in the navigation, in registry order', () => {
     const expected = RESOURCE_IDS.filter((id) => routeParams(resourceSpec(id).route).length === 0);
     expect(sections().map((spec) => spec.id)).toEqual(expected);

@@ -41,6 +41,8 @@ export interface SortSpec {
   server: Record<string, string>;
   order: Record<SortDirection, string>;
   default: { id: string; order: SortDirection };
+  /** The server-sorted column whose descending order puts the newest rows first; polling for new rows sorts by it. */
+  newest: string;
 }
 
 /** How to find the one row with a name: list with `contains` set to it and keep the exact match. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { FilterSpec, ResourceSpec, SortDirection } from '@/lib/resources/types';
 import { parseRange, serializeRange, type DateRange } from './range';
+import { REFRESH_CHOICES } from './refresh';
 
 export type ParamValue = string | readonly string[] | DateRange;
 
@@ -86,6 +87,17 @@ export function filterCodec(filter: FilterSpec, query: QuerySchema): ParamCodec 
 
 export const SORT_ORDERS: readonly SortDirection[] = ['asc', 'desc'];
 
+/** The row whose details panel is open, by its id; in the URL so a runbook can link one item in its list. */
+export const DETAILS_PARAM = 'details';
+export const REFRESH_PARAM = 'refresh';
+const MAX_ID_LENGTH = 2048;
+
+const detailsCodec: ParamCodec<string> = {
+  parse: (raw) => (raw.length <= MAX_ID_LENGTH ? raw : null),
+  serialize: (value) => value,
+  problem: (raw) => (raw.length <= MAX_ID_LENGTH ? null : `must be at most ${MAX_ID_LENGTH} characters`),
+};
+
 export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {
   return spec.columns.filter((column) => column.sortable !== false).map((column) => column.id);
 }
@@ -95,6 +107,8 @@ export function viewCodecs(spec: Pick<ResourceSpec, 'columns' | 'filters' | 'que
   const codecs: Record<string, ParamCodec> = {
     sort: choiceCodec(sortableColumnIds(spec), 'a sortable column'),
     order: choiceCodec(SORT_ORDERS, 'one of'),
+    [DETAILS_PARAM]: detailsCodec,
+    [REFRESH_PARAM]: choiceCodec(REFRESH_CHOICES, 'one of'),
   };
   for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter, spec.query);
   return codecs;

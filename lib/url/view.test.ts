@@ -13,7 +13,10 @@ const read = (spec: Parameters<typeof readView>[0], query: string) => {
 
 describe('readView and writeView', () => {
   it.each([
-    [imagesSpec, 'name=tf-2&created=P7D&modified=PT24H&sort=name&order=asc&status=CREATED,CREATE_FAILED'],
+    [
+      imagesSpec,
+      'name=tf-2&created=P7D&modified=PT24H&sort=name&order=asc&status=CREATED,CREATE_FAILED&refresh=1m&details=arn%3Aaws%3Asagemaker%3Aus-east-1%3A123456789012%3Aimage%2Ftf-2',
+    ],
     [imageVersionsSpec, 'created=2026-01-01T00:00:00Z/2026-02-01T00:00:00Z&sort=version&order=desc&status=CREATED'],
     [
       modelPackagesSpec,
@@ -33,6 +36,15 @@ describe('readView and writeView', () => {
     expect(issues.map((issue) => issue.param)).toEqual(['sort', 'order', 'name', 'created', 'status']);
     expect(values).toMatchObject({ name: null, created: null, sort: null, order: null });
     expect(listValue(values, 'status')).toEqual(['CREATED']);
+  });
+
+  it('keeps the open details and the auto-refresh choice only when they are sound', () => {
+    const { values, issues } = read(imagesSpec, `refresh=2m&details=${'a'.repeat(2049)}`);
+    expect(issues.map((issue) => [issue.param, issue.message])).toEqual([
+      ['details', 'must be at most 2048 characters'],
+      ['refresh', expect.stringContaining('30s')],
+    ]);
+    expect(values).toMatchObject({ details: null, refresh: null });
   });
 
   it("checks a text filter with the API's own constraints: 63 characters pass, 64 are named and ignored", () => {
