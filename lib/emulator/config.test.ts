@@ -76,6 +76,20 @@ describe('emulatorOptionsFromEnv', () => {
     );
   });
 
+  it('reads EMULATOR_ROLES as a list of role ARNs', () => {
+    const roles = 'arn:aws:iam::111111111111:role/CatalogReadOnly, arn:aws:iam::222222222222:role/team/Reader';
+    expect(emulatorOptionsFromEnv(env({ EMULATOR_ROLES: roles }))).toEqual({
+      roles: ['arn:aws:iam::111111111111:role/CatalogReadOnly', 'arn:aws:iam::222222222222:role/team/Reader'],
+    });
+    expect(resolveConfig({ roles: ['arn:aws:iam::111111111111:role/R'] }).roles).toEqual(
+      new Set(['arn:aws:iam::111111111111:role/R']),
+    );
+    expect(resolveConfig({}).roles).toBeUndefined();
+    expect(() => emulatorOptionsFromEnv(env({ EMULATOR_ROLES: 'arn:aws:iam::1:user/bob' }))).toThrow(
+      /EMULATOR_ROLES.*role ARNs/,
+    );
+  });
+
   it('lists every bad variable at once', () => {
     expect(() => emulatorOptionsFromEnv(env({ EMULATOR_PORT: 'x', EMULATOR_SCALE: 'y' }))).toThrow(
       /EMULATOR_PORT[\s\S]*EMULATOR_SCALE/,

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   denyOperations?: string[];
   /** Serve the API under this path as well as `/`, e.g. `/sagemaker`. */
   pathPrefix?: string;
+  /** Role ARNs that STS AssumeRole knows; without them, any well-formed role ARN can be assumed. */
+  roles?: string[];
   /** Clock in epoch ms, for SigV4 skew checks, the `Date` header and the generated timeline. */
   now?: () => number;
   /** Random source in [0, 1) for fault injection and latency ranges; tests pass a scripted one. */
@@ -116,6 +118,27 @@ export function emulatorOptionsFromEnv(env: NodeJS.ProcessEnv): EmulatorOptions 
         .pipe(z.array(z.string().regex(/^[A-Z][A-Za-z]+$/, 'must list operation names such as DescribeModelPackage'))),
     ),
     pathPrefix: read('EMULATOR_PATH_PREFIX', z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with "/"')),
+    roles: read(
+      'EMULATOR_ROLES',
+      z
+        .string()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((arn) => arn.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .string()
+              .regex(
+                /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+                'must list role ARNs such as arn:aws:iam::111111111111:role/CatalogReadOnly',
+              ),
+          ),
+        ),
+    ),
   };
   if (problems.length > 0) throw new Error(`Invalid emulator configuration:\n  ${problems.join('\n  ')}`);
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
@@ -130,6 +153,7 @@ export interface ResolvedConfig {
   credentials: CredentialInput[];
   faults: FaultSettings;
   pathPrefix: string | undefined;
+  roles: ReadonlySet<string> | undefined;
   now: () => number;
 }
 
@@ -152,6 +176,7 @@ export function resolveConfig(options: EmulatorOptions): ResolvedConfig {
       ...(options.denyOperations === undefined ? {} : { denyOperations: options.denyOperations }),
     },
     pathPrefix: options.pathPrefix?.replace(/\/+$/, ''),
+    roles: options.roles === undefined ? undefined : new Set(options.roles),
     now: options.now ?? Date.now,
   };
 }

@@ -13,6 +13,9 @@ export const faultSettingsSchema = z.strictObject({
   errorRate: rate.optional(),
   operations: z.array(z.string().min(1)).optional(),
   onlyWithNextToken: z.boolean().optional(),
+  /** Only calls to these accounts (12-digit ids) and regions get the latency and failures. */
+  accounts: z.array(z.string().regex(/^\d{12}$/)).optional(),
+  regions: z.array(z.string().min(1)).optional(),
   /** Operations answered AccessDeniedException, as for an identity whose policy lacks them. */
   denyOperations: z.array(z.string().min(1)).optional(),
 });
@@ -49,10 +52,18 @@ export class FaultInjector {
   }
 
   /** Waits for the configured latency, then maybe fails the request. */
-  async apply(operation: string, hasNextToken: boolean, caller: string): Promise<void> {
+  async apply(
+    operation: string,
+    hasNextToken: boolean,
+    caller: string,
+    service = 'sagemaker',
+    source?: { accountId: string; region: string },
+  ): Promise<void> {
     const f = this.current;
-    if (f.denyOperations?.includes(operation) === true) throw accessDenied(caller, `sagemaker:${operation}`);
+    if (f.denyOperations?.includes(operation) === true) throw accessDenied(caller, `${service}:${operation}`);
     if (f.operations !== undefined && !f.operations.includes(operation)) return;
+    if (source !== undefined && f.accounts !== undefined && !f.accounts.includes(source.accountId)) return;
+    if (source !== undefined && f.regions !== undefined && !f.regions.includes(source.region)) return;
     if (f.onlyWithNextToken === true && !hasNextToken) return;
     const delay = latencyOf(f.latencyMs, this.random);
     if (delay > 0) await sleep(delay);

@@ -55,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       now: config.now,
       stats,
       pathPrefix: config.pathPrefix,
+      roles: config.roles,
     },
     config.host,
     config.port,

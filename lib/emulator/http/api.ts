@@ -3,7 +3,7 @@ import type { CatalogProvider } from '../catalog/catalog-provider';
 import type { FaultInjector } from '../faults';
 import type { PagingMode } from '../operations/list-engine';
 import { OPERATIONS, TARGET_PREFIX } from '../operations/registry';
-import type { CredentialStore } from '../protocol/credentials';
+import { principalOf, type CredentialStore } from '../protocol/credentials';
 import { serializationError, ServiceError, unknownOperation } from '../protocol/errors';
 import type { NextTokenCodec } from '../protocol/next-token';
 import { verifySigV4 } from '../protocol/sigv4';
@@ -66,7 +66,9 @@ export async function handleApi(request: ApiRequest, deps: ApiDeps): Promise<Api
     await deps.faults.apply(
       operation,
       typeof body.NextToken === 'string' && body.NextToken !== '',
-      `arn:aws:iam::${ids.accountId}:user/emulator`,
+      principalOf(caller.credential),
+      'sagemaker',
+      ids,
     );
     const catalog = deps.catalogs.get(ids);
     const result = handler({ catalog, ids, tokens: deps.tokens, paging: deps.paging }, body);

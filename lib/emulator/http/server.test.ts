@@ -140,7 +140,7 @@ describe('control endpoint and faults', () => {
     expect(emulator.stats()).toMatchObject({ total: 0, byOperation: {} });
   });
 
-  it('injects throttling and internal failures after SigV4, per operation and only for later pages', async () => {
+  it('injects throttling and internal failures after SigV4, per operation, account, region and only for later pages', async () => {
     const set = await getJson(`${emulator.url}/_emulator/faults`, {
       method: 'POST',
       body: JSON.stringify({ throttleRate: 1, operations: ['ListImages'], onlyWithNextToken: true }),
@@ -161,6 +161,13 @@ describe('control endpoint and faults', () => {
     expect(otherOp.status).toBe(200);
     const unsigned = await rawCall(emulator.url, { body: { NextToken: 'x' }, unsigned: true });
     expect(unsigned.json.__type).toBe('MissingAuthenticationTokenException');
+
+    emulator.setFaults({ errorRate: 1, regions: ['eu-west-1'] });
+    expect((await rawCall(emulator.url, { signingDate })).status).toBe(200);
+    const elsewhere = await rawCall(emulator.url, { signingDate, region: 'eu-west-1' });
+    expect([elsewhere.status, elsewhere.json.__type]).toEqual([500, 'InternalFailure']);
+    emulator.setFaults({ errorRate: 1, accounts: ['000000000000'] });
+    expect((await rawCall(emulator.url, { signingDate })).status).toBe(200);
 
     emulator.setFaults({ errorRate: 1 });
     const failed = await rawCall(emulator.url, { signingDate });

@@ -5,6 +5,8 @@ import type { StatsRecorder } from '../stats';
 import { handleApi, operationOf, type ApiDeps } from './api';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { isLoopback, readBody, sendJson } from './io';
+import { handleSts, sendXml } from './sts';
+import { isFormRequest } from '../protocol/query';
 
 /** The outcome recorded for a call whose client hung up before the answer was ready. */
 export const CLIENT_CLOSED = 'ClientClosed';
@@ -12,6 +14,8 @@ export const CLIENT_CLOSED = 'ClientClosed';
 export interface ServerDeps extends ApiDeps {
   stats: StatsRecorder;
   pathPrefix: string | undefined;
+  /** Role ARNs AssumeRole knows; undefined lets any well-formed role ARN be assumed. */
+  roles: ReadonlySet<string> | undefined;
 }
 
 function isApiPath(path: string, prefix: string | undefined): boolean {
@@ -38,6 +42,13 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: S
   }
   let clientGone = false;
   response.once('close', () => (clientGone = !response.writableFinished));
+  // STS speaks the Query protocol on the same port: a form body and no X-Amz-Target.
+  if (request.headers['x-amz-target'] === undefined && isFormRequest(request.headers['content-type'])) {
+    const sts = await handleSts({ method, rawPath, rawQuery, headers: request.headers, body }, deps);
+    deps.stats.record(sts.operation, clientGone ? CLIENT_CLOSED : sts.outcome);
+    if (clientGone) return;
+    return sendXml(response, sts.status, sts.xml, deps.now());
+  }
   const result = await handleApi({ method, rawPath, rawQuery, headers: request.headers, body }, deps);
   deps.stats.record(result.operation, clientGone ? CLIENT_CLOSED : result.outcome);
   if (clientGone) return;

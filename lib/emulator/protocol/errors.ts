@@ -33,6 +33,9 @@ export const invalidSignature = (message: string) => new ServiceError('InvalidSi
 export const unrecognizedClient = () =>
   new ServiceError('UnrecognizedClientException', 400, 'The security token included in the request is invalid.');
 
+export const expiredToken = () =>
+  new ServiceError('ExpiredTokenException', 400, 'The security token included in the request is expired');
+
 export const accessDenied = (caller: string, action: string) =>
   new ServiceError('AccessDeniedException', 400, `User: ${caller} is not authorized to perform: ${action}`);
 

@@ -1,7 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Credential, CredentialStore } from './credentials';
-import { incompleteSignature, invalidSignature, missingAuthentication, unrecognizedClient } from './errors';
+import {
+  expiredToken,
+  incompleteSignature,
+  invalidSignature,
+  missingAuthentication,
+  unrecognizedClient,
+  type ServiceError,
+} from './errors';
 import { ALGORITHM, canonicalRequest, headerValue, sha256Hex, signature, signingKey } from './sigv4-canonical';
 
 export const SIGNING_NAME = 'sagemaker';
@@ -91,12 +98,25 @@ function sameHex(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function verifySigV4(request: SignedRequest, store: CredentialStore, now: number): Caller {
+/** How a service words the failures that are its own; SageMaker's by default. */
+export interface SigV4Dialect {
+  signingName: string;
+  expired: () => ServiceError;
+}
+
+const SAGEMAKER: SigV4Dialect = { signingName: SIGNING_NAME, expired: expiredToken };
+
+export function verifySigV4(
+  request: SignedRequest,
+  store: CredentialStore,
+  now: number,
+  dialect: SigV4Dialect = SAGEMAKER,
+): Caller {
   const header = headerValue(request.headers, 'authorization');
   if (header === undefined || header === '') throw missingAuthentication();
   const auth = parseAuthorization(header);
-  if (auth.service !== SIGNING_NAME) {
-    throw invalidSignature(`Credential should be scoped to correct service: '${SIGNING_NAME}'.`);
+  if (auth.service !== dialect.signingName) {
+    throw invalidSignature(`Credential should be scoped to correct service: '${dialect.signingName}'.`);
   }
   const credential = store.find(auth.accessKeyId);
   if (!credential) throw unrecognizedClient();
@@ -132,5 +152,6 @@ export function verifySigV4(request: SignedRequest, store: CredentialStore, now:
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     );
   }
+  if (credential.expiresAt !== undefined && credential.expiresAt <= now) throw dialect.expired();
   return { credential, region: auth.region };
 }
