@@ -51,6 +51,11 @@ const settings = z.object({
   PROXY_LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   READY_TIMEOUT_MS: integer(100, 60_000, 5_000),
+  CATALOG_SOURCES_FILE: optionalText,
+  CATALOG_REGIONS: optionalText,
+  CATALOG_SOURCE_WAIT_MS: integer(100, 120_000, 4_000),
+  CATALOG_SOURCE_CONCURRENCY: integer(1, 64, 8),
+  AWS_ENDPOINT_URL_STS: optionalText.pipe(z.url().optional()),
 });
 
 export type ServerEnv = z.infer<typeof settings> & { auth: AuthEnv };

@@ -1,12 +1,16 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkConfig, enforceConfig, resetConfigCheckForTests } from './config-check';
 import { resetEnvForTests } from '@/lib/config/env';
+import { resetSourcesForTests } from '@/lib/config/sources';
 import { stubProxyEnv } from './test-support/harness';
 
 function useEnv(env: Record<string, string | undefined>): void {
   stubProxyEnv({ NODE_ENV: 'production', AUTH_MODE: undefined, METRICS_TOKEN: undefined, ...env });
   resetEnvForTests();
-  resetEnvForTests();
+  resetSourcesForTests();
   resetConfigCheckForTests();
 }
 
@@ -24,6 +28,18 @@ describe('start-up configuration check', () => {
     const all = errors.join('\n');
     for (const name of ['PROXY_CACHE_TTL_MS', 'AUTH_JWKS_URL', 'AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE', 'METRICS_TOKEN'])
       expect(all).toContain(name);
+  });
+
+  it('stops on a bad sources file, naming the entry and the field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+    const path = join(dir, 'sources.json');
+    writeFileSync(path, JSON.stringify({ accounts: [{ name: 'prod', roleArn: 'not-an-arn' }] }));
+    useEnv({ NODE_ENV: 'development', CATALOG_SOURCES_FILE: path });
+    expect(checkConfig().errors).toEqual([
+      `CATALOG_SOURCES_FILE (${path}): accounts[0] ("prod").roleArn must be an IAM role ARN such as arn:aws:iam::111111111111:role/Name`,
+    ]);
+    useEnv({ NODE_ENV: 'development', CATALOG_REGIONS: 'us-east-1,,eu-west-9x' });
+    expect(checkConfig().errors.join()).toContain('CATALOG_REGIONS');
   });
 
   it('prints the problems without a stack trace and exits with 1', () => {

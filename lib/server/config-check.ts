@@ -1,5 +1,6 @@
 import 'server-only';
 import { ConfigError, serverEnv } from '@/lib/config/env';
+import { catalogSources } from '@/lib/config/sources';
 
 export interface ConfigReport {
   errors: string[];
@@ -11,6 +12,7 @@ export function checkConfig(): ConfigReport {
   let env: ReturnType<typeof serverEnv>;
   try {
     env = serverEnv();
+    catalogSources();
   } catch (error) {
     if (error instanceof ConfigError) return { errors: [error.message], warnings: [] };
     throw error;

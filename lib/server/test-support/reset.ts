@@ -1,3 +1,4 @@
+import { resetSourcesForTests } from '@/lib/config/sources';
 import { resetClientsForTests } from '@/lib/sagemaker/client';
 import { resetEnvForTests } from '@/lib/config/env';
 import { resetLoggerForTests } from '@/lib/observability/logger';
@@ -6,6 +7,7 @@ import { resetCacheForTests } from '../page-cache';
 /** Drops every piece of module state that depends on the environment. */
 export function resetServerState(): void {
   resetEnvForTests();
+  resetSourcesForTests();
   resetClientsForTests();
   resetCacheForTests();
   resetLoggerForTests();
