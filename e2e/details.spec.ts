@@ -25,7 +25,8 @@ test.describe('the details panel', () => {
 
     const dialog = panel(page);
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(String(oldest?.ModelPackageName));
+    await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(arn.slice(arn.indexOf('/') + 1));
+    await expect(dialog).toHaveAccessibleName(`model package ${arn.slice(arn.indexOf('/') + 1)}`);
     const more = dialog.getByTestId('details-more');
     await expect(more).toContainText('Inference specification');
     await expect(more).toContainText(/\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//);
@@ -60,6 +61,71 @@ test.describe('the details panel', () => {
     await expect(images.rows.nth(2)).toBeFocused();
     expect(detailsParam(page)).toBeNull();
     await expect(images.rows.nth(2)).toHaveAttribute('data-row-id', ids[2] ?? '');
+  });
+
+  test("the table is one tab stop: Tab goes through the focused row's controls, then leaves the table", async ({
+    page,
+  }) => {
+    const packages = new TablePage(page, 'model-packages');
+    await packages.open('type=versioned');
+    await packages.rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    const active = packages.rows.nth(1);
+    await expect(active).toBeFocused();
+    const inside = await active.evaluate((row) => row.querySelectorAll('a, button').length);
+    expect(inside).toBeGreaterThan(1);
+    for (let step = 0; step < inside; step += 1) {
+      await page.keyboard.press('Tab');
+      expect(await active.evaluate((row) => row.contains(document.activeElement))).toBe(true);
+    }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('tbody') ?? null)).toBeNull();
+
+    await expect(page.getByRole('button', { name: /^Load(ing)? more/ })).toBeFocused();
+
+    await packages.scroller.evaluate((box) => box.scrollTo({ top: 2000 }));
+    await expect(page.locator('tbody tr[data-index="2"]')).toHaveCount(0);
+    await packages.header('Created').getByRole('button').focus();
+    await page.keyboard.press('Tab');
+    const focused = page.locator('tbody tr:focus');
+    await expect(focused).toBeInViewport();
+    expect(Number(await focused.getAttribute('data-index'))).toBeGreaterThan(30);
+  });
+
+  test("Enter then Escape at once stays on the page, and focus lands on a row when the link's row is not loaded", async ({
+    page,
+    request,
+  }) => {
+    const images = new TablePage(page, 'images');
+    await images.open();
+    const packages = new TablePage(page, 'model-packages');
+    await packages.open();
+    await packages.rows.first().focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(page).toHaveURL(/\/model-packages$/);
+    await expect(packages.rows.first()).toBeVisible();
+
+    const oldest = (await apiPage(request, '/api/model-packages?SortOrder=Ascending&MaxResults=1')).items[0];
+    await packages.open(`details=${encodeURIComponent(String(oldest?.ModelPackageArn))}`);
+    await expect(panel(page).getByTestId('details-more')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toBeHidden();
+    await expect(packages.rows.first()).toBeFocused();
+  });
+
+  test("a link naming another account's row, or no ARN at all, says so", async ({ page, consoleLog }) => {
+    consoleLog.allow(/status of 400 \(Bad Request\)/);
+    const images = new TablePage(page, 'images');
+    await images.open();
+    const [id] = await images.rowIds();
+    const elsewhere = String(id).replace(/:\d{12}:/, ':999999999999:');
+    await images.open(`details=${encodeURIComponent(elsewhere)}`);
+    await expect(panel(page).getByTestId('details-missing')).toContainText('found no image');
+    await expect(panel(page).getByText('This row is not among the loaded rows.')).toBeVisible();
+    await images.open(`details=${encodeURIComponent('<script>x</script>')}`);
+    await expect(panel(page).getByTestId('details-invalid')).toContainText('is not a valid image ARN');
   });
 
   test('each row has a Details button; Back closes the panel it opened', async ({ page }) => {

@@ -32,8 +32,8 @@ export function filterTests(filter: FilterSpec, data: () => SuiteData & { open: 
       const query = new URLSearchParams(data().listing);
       query.set(filter.id, tooLong);
       const first = await table.open(query.toString());
-      await expect(table.urlIssues).toContainText(`${filter.id}=${tooLong}`);
-      await expect(table.urlIssues).toContainText('must be at most');
+      await expect(table.urlIssues).toContainText(`${filter.id}=${'a'.repeat(100)}`);
+      await expect(table.urlIssues).toContainText('… must be at most');
       expect(new URL(first.url()).searchParams.has(filter.apiParam)).toBe(false);
       expect((await table.rowIds()).length).toBeGreaterThan(0);
     });

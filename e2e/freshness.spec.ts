@@ -153,6 +153,47 @@ test.describe('freshness', () => {
     expect((await table.rowIds()).slice(0, 3)).toEqual([...added].reverse());
   });
 
+  test('a failed Refresh says so and keeps the rows and the time they were loaded', async ({
+    page,
+    request,
+    emulator,
+    consoleLog,
+  }) => {
+    consoleLog.allow(/status of 502/);
+    const group = await newGroup(emulator, request);
+    await group.addVersions(5, DAY_S);
+    const table = new TablePage(page, 'model-packages');
+    await table.open(`group=${group.name}`);
+    await expectTotal(table.count, 5);
+    const loadedAt = await page.getByTestId('updated-at').getAttribute('datetime');
+    await emulator.setFaults({ errorRate: 1, operations: ['ListModelPackages'] });
+    await page.getByRole('button', { name: /^Refresh/ }).click();
+    const failure = page.getByTestId('refresh-error');
+    await expect(failure).toContainText('Refresh failed');
+    await expect(table.rows).toHaveCount(5);
+    await expect(page.getByTestId('updated-at')).toHaveAttribute('datetime', loadedAt ?? '');
+    await emulator.setFaults({});
+    await failure.getByRole('button', { name: 'Retry' }).click();
+    await expect(failure).toBeHidden();
+    await expectTotal(table.count, 5);
+  });
+
+  test("with another sort, only rows the view's first page gains count as new", async ({ page, request, emulator }) => {
+    const group = await newGroup(emulator, request);
+    await group.addVersions(120, 5 * DAY_S);
+    await page.clock.install();
+    const table = new TablePage(page, 'model-packages');
+    await table.open(`group=${group.name}&sort=created&order=asc&refresh=30s`);
+    await expect(table.count).toContainText('100 loaded');
+    await group.addVersions(2, 30);
+    for (let poll = 0; poll < 3; poll += 1) {
+      const polled = table.nextListRequest((params) => params.get('SortOrder') === 'Ascending');
+      await page.clock.fastForward('00:31');
+      await polled;
+    }
+    await expect(page.getByTestId('new-rows')).toBeHidden();
+  });
+
   test('the auto-refresh choice goes into the URL, and off takes it out', async ({ page }) => {
     const table = new TablePage(page, 'images');
     await table.open();
@@ -167,5 +208,8 @@ test.describe('freshness', () => {
     await expect(choice).toHaveValue('1m');
     await choice.selectOption('');
     await expect(page).not.toHaveURL(/refresh=/);
+    await page.goto(`${table.path}?refresh=5M`);
+    await expect(page).toHaveURL(/[?&]refresh=5m(&|$)/);
+    await expect(choice).toHaveValue('5m');
   });
 });

@@ -29,6 +29,15 @@ test.describe('nothing answers 500', () => {
     }
   });
 
+  test('an /api path no route serves is a JSON 404, never the HTML page', async () => {
+    for (const path of ['/api/nope', '/api/details', '/api/details/images/extra', '/api/images/tf/versions/x']) {
+      const reply = await rawRequest(e2eEnv.appUrl, 'GET', path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.headers['content-type'], path).toContain('application/json');
+      expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'NotFound' } });
+    }
+  });
+
   test('a page link that is not valid percent-encoding shows the image not-found view', async ({
     page,
     consoleLog,

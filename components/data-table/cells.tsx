@@ -6,6 +6,7 @@ import { CopyableText } from '@/components/ui/copyable-text';
 import { CopyIcon } from '@/components/ui/icons';
 import { Popover } from '@/components/ui/popover';
 import { StatusBadge, badgeClass, statusTone } from '@/components/ui/status-badge';
+import { useRowTabIndex } from '@/components/ui/row-tab';
 import { ghostButtonClass, linkClass, focusRing } from '@/components/ui/styles';
 import type { ColumnSpec } from '@/lib/resources/types';
 import { Timestamp } from './timestamp';
@@ -77,6 +78,7 @@ interface CellProps {
 
 /** One field of a row, drawn by its column's kind; no kind belongs to one resource. */
 export function Cell({ column, row, href, layout = 'cell' }: CellProps) {
+  const tabIndex = useRowTabIndex();
   const value = row[column.field];
   const wrap = layout === 'full' ? '[overflow-wrap:anywhere]' : 'truncate';
   if (column.cell === 'pair') {
@@ -116,7 +118,7 @@ export function Cell({ column, row, href, layout = 'cell' }: CellProps) {
         href === undefined ? (
           <span className={wrap}>{shown}</span>
         ) : (
-          <Link href={href} className={`${wrap} ${linkClass}`} prefetch={false}>
+          <Link href={href} className={`${wrap} ${linkClass}`} prefetch={false} tabIndex={tabIndex}>
             {shown}
           </Link>
         );
@@ -131,6 +133,7 @@ export function Cell({ column, row, href, layout = 'cell' }: CellProps) {
       );
     }
     case 'text':
+      if (layout === 'full' && column.pinned === true) return <CopyableText text={shown} what={column.header} />;
       return (
         <span className={wrap} title={layout === 'cell' ? shown : undefined}>
           {shown}

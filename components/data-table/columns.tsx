@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from '@tanstack/react-table';
 import { ExternalIcon, PanelIcon } from '@/components/ui/icons';
+import { useRowTabIndex } from '@/components/ui/row-tab';
 import { ghostButtonClass } from '@/components/ui/styles';
 import { nameOfId, rowId } from '@/lib/resources/derive';
 import { cellHref } from '@/lib/resources/links';
@@ -24,12 +25,14 @@ export const ACTIONS_COLUMN = 'console';
 export const DETAILS_COLUMN = 'details';
 
 function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
+  const tabIndex = useRowTabIndex();
   const url = spec.consoleUrl(row);
   if (url === undefined) return null;
   const id = rowId(spec, row);
   const region = regionFromArn(id) ?? '';
   return (
     <a
+      tabIndex={tabIndex}
       href={url}
       target="_blank"
       rel="noreferrer"
@@ -44,10 +47,12 @@ function ConsoleLink({ spec, row }: { spec: ResourceSpec; row: Row }) {
 
 function DetailsButton({ spec, row, onOpen }: { spec: ResourceSpec; row: Row; onOpen: (id: string) => void }) {
   const id = rowId(spec, row);
+  const tabIndex = useRowTabIndex();
   return (
     <button
       type="button"
-      className={`${ghostButtonClass} h-5 px-1.5`}
+      tabIndex={tabIndex}
+      className={`${ghostButtonClass} relative h-5 px-1.5 after:absolute after:-inset-1.5 after:content-['']`}
       aria-label={`Details of ${spec.noun} ${nameOfId(id)}`}
       title="Details"
       onClick={() => onOpen(id)}

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
-import { PAGE_SIZE, matchesBrowserFilters, newerRows, newestQueryOptions } from '@/lib/query/list-query';
+import { PAGE_SIZE, firstPagePollOptions, matchesBrowserFilters, newerRows } from '@/lib/query/list-query';
 import { rowId } from '@/lib/resources/derive';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { sortsInBrowser } from '@/lib/url/api-query';
@@ -11,6 +11,7 @@ import type { CliTarget } from '@/lib/url/cli-command';
 import { DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
+import { ghostButtonClass } from '@/components/ui/styles';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { NewRowsButton, RefreshControls, UpdatedAt } from './freshness';
@@ -97,19 +98,19 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
   };
 
   const interval = refreshInterval(values[REFRESH_PARAM]);
-  const newest = useQuery({
-    ...newestQueryOptions(spec, path, values, refreshMs(interval)),
+  const polled = useQuery({
+    ...firstPagePollOptions(spec, path, values, refreshMs(interval)),
     enabled: interval !== undefined && data !== undefined && !stale && !refreshing,
   });
   const fresh = useMemo(() => {
-    const polled = newest.data ?? [];
+    const page = polled.data ?? [];
     const keep = matchesBrowserFilters(spec, values);
-    const found = newerRows(spec, loaded, keep === null ? polled : polled.filter(keep));
-    // The whole polled page is newer: there may be more beyond it.
-    const last = polled.at(-1);
-    const more = polled.length >= PAGE_SIZE && last !== undefined && found.includes(last);
+    const found = newerRows(spec, loaded, keep === null ? page : page.filter(keep));
+    // The whole polled page is new: there may be more beyond it.
+    const last = page.at(-1);
+    const more = page.length >= PAGE_SIZE && last !== undefined && found.includes(last);
     return { count: found.length, more };
-  }, [spec, values, loaded, newest.data]);
+  }, [spec, values, loaded, polled.data]);
 
   const openId = textValue(values, DETAILS_PARAM) || undefined;
   const openedHere = useRef<string | null>(null);
@@ -121,7 +122,9 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
     [setView],
   );
   const closeDetails = useCallback(() => {
-    if (openedHere.current !== null && openedHere.current === openId) {
+    // Go back only over the entry the open pushed; it may not be written yet when Escape follows Enter quickly.
+    const inUrl = new URLSearchParams(window.location.search).get(DETAILS_PARAM);
+    if (openedHere.current !== null && openedHere.current === openId && inUrl === openId) {
       openedHere.current = null;
       window.history.back();
     } else {
@@ -196,7 +199,7 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
               refreshing={refreshing}
               onRefresh={refresh}
               interval={interval}
-              onInterval={(chosen) => setView({ [REFRESH_PARAM]: chosen })}
+              onInterval={(chosen) => setView({ [REFRESH_PARAM]: chosen }, { history: 'replace' })}
             />
             <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
             <PreferencesMenu
@@ -221,6 +224,18 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
               updating={stale}
             />
             {fetchedAt !== undefined && !stale && <UpdatedAt at={fetchedAt} />}
+            {query.isRefetchError && !stale && (
+              <span
+                role="alert"
+                data-testid="refresh-error"
+                className="flex items-center gap-2 text-red-800 dark:text-red-300"
+              >
+                Refresh failed: {errorText(error).message}
+                <button type="button" className={ghostButtonClass} onClick={refresh}>
+                  Retry
+                </button>
+              </span>
+            )}
             <NewRowsButton count={fresh.count} more={fresh.more} onShow={refresh} />
           </div>
         )}

@@ -1,11 +1,11 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
 import { ApiError } from '@/lib/query/api-error';
 import { detailsQueryOptions } from '@/lib/query/details-query';
-import { iamAction, nameOfId } from '@/lib/resources/derive';
+import { iamAction, nameOfId, rowId } from '@/lib/resources/derive';
 import { detailsParams } from '@/lib/resources/details';
 import type { ResourceSpec } from '@/lib/resources/types';
 import type { Row } from './cells';
@@ -24,48 +24,75 @@ interface DetailsPanelProps {
   onClose: () => void;
 }
 
-/** The row's own fields when the Describe answer holds them (a link to a row that is not loaded). */
+type Described = UseQueryResult<Record<string, unknown>>;
+
+const noticeClass =
+  'rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100';
+
+/** The row's own fields from the Describe answer (a link to a row that is not loaded). */
 function rowOf(spec: ResourceSpec, item: Record<string, unknown> | undefined): Row | undefined {
   if (item === undefined) return undefined;
   const parsed = spec.row.safeParse(item);
   return parsed.success ? parsed.data : undefined;
 }
 
-function More({ spec, id, path }: Pick<DetailsPanelProps, 'spec' | 'id' | 'path'>) {
-  const params = detailsParams(spec, id, path);
-  const query = useQuery(detailsQueryOptions(spec, params));
-  const operation = spec.details?.operation;
-  if (spec.details === undefined || operation === undefined) return null;
-  if (query.error instanceof ApiError && query.error.status === 403) {
+function Notice({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <p role="status" data-testid={testId} className={noticeClass}>
+      {children}
+    </p>
+  );
+}
+
+interface MoreProps {
+  spec: ResourceSpec;
+  id: string;
+  described: Described;
+  /** The answer is about another row than the link names. */
+  mismatch: boolean;
+  rowShown: boolean;
+}
+
+function More({ spec, id, described, mismatch, rowShown }: MoreProps) {
+  const operation = spec.details?.operation ?? '';
+  const { error, data } = described;
+  const name = `${spec.noun} ${nameOfId(id)}`;
+  if (error instanceof ApiError && error.status === 403) {
     return (
-      <p
-        role="status"
-        data-testid="details-denied"
-        className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-      >
+      <Notice testId="details-denied">
         More details need <code className="font-mono">{iamAction({ operation })}</code>, which the server&apos;s AWS
-        identity may not call; the fields above come from the listing.
-      </p>
+        identity may not call;{' '}
+        {rowShown
+          ? 'the fields above come from the listing.'
+          : 'the row is not among the loaded ones, so only its name is known.'}
+      </Notice>
     );
   }
-  if (query.error instanceof ApiError && query.error.status === 404) {
+  if ((error instanceof ApiError && error.status === 404) || mismatch) {
     return (
-      <p role="status" data-testid="details-missing" className="text-zinc-700 dark:text-zinc-300">
-        {operation} found no {spec.noun} {nameOfId(id)}: it may have been deleted, or the link may name another account
-        or region.
-      </p>
+      <Notice testId="details-missing">
+        {operation} found no {name} here: it may have been deleted, or the link names another account, region or
+        listing.
+      </Notice>
     );
   }
-  if (query.error !== null) {
+  if (error instanceof ApiError && error.status === 400) {
+    return (
+      <Notice testId="details-invalid">
+        The link&apos;s <code className="font-mono">details=</code> is not a valid {spec.noun} ARN: {error.message}
+      </Notice>
+    );
+  }
+  if (error !== null) {
     return (
       <ErrorNotice
         title="More details could not be loaded"
-        {...errorText(query.error)}
-        onRetry={() => void query.refetch()}
+        {...errorText(error)}
+        onRetry={() => void described.refetch()}
       />
     );
   }
-  if (query.data === undefined) {
+  if (data === undefined) {
     return (
       <div
         aria-busy="true"
@@ -74,15 +101,14 @@ function More({ spec, id, path }: Pick<DetailsPanelProps, 'spec' | 'id' | 'path'
       />
     );
   }
-  const item = query.data;
-  const fields = spec.details.fields.filter((field) => item[field] !== undefined);
+  const fields = (spec.details?.fields ?? []).filter((field) => data[field] !== undefined);
   return (
     <dl data-testid="details-more" className="flex flex-col gap-2">
       {fields.map((field) => (
         <div key={field} className="flex min-w-0 flex-col gap-0.5">
           <dt className="text-[11px] uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{humanize(field)}</dt>
           <dd className="text-xs">
-            <DetailsValue value={item[field]} name={humanize(field)} />
+            <DetailsValue value={data[field]} name={humanize(field)} />
           </dd>
         </div>
       ))}
@@ -99,13 +125,12 @@ function More({ spec, id, path }: Pick<DetailsPanelProps, 'spec' | 'id' | 'path'
  */
 export function DetailsPanel({ spec, id, row, path, onClose }: DetailsPanelProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const nounId = useId();
   const titleId = useId();
-  const params = detailsParams(spec, id, path);
-  const described = useQuery(detailsQueryOptions(spec, params));
-  const shown = row ?? rowOf(spec, described.data);
-  const pinned = spec.columns.find((column) => column.pinned);
-  const pinnedValue = shown === undefined || pinned === undefined ? undefined : shown[pinned.field];
-  const title = typeof pinnedValue === 'string' || typeof pinnedValue === 'number' ? String(pinnedValue) : nameOfId(id);
+  const described = useQuery(detailsQueryOptions(spec, detailsParams(spec, id, path)));
+  const answer = described.data;
+  const mismatch = answer !== undefined && rowId(spec, answer) !== id;
+  const shown = row ?? (mismatch ? undefined : rowOf(spec, answer));
 
   useEffect(() => {
     const element = dialog.current;
@@ -115,16 +140,18 @@ export function DetailsPanel({ spec, id, row, path, onClose }: DetailsPanelProps
   return (
     <dialog
       ref={dialog}
-      aria-labelledby={titleId}
+      aria-labelledby={`${nounId} ${titleId}`}
       data-testid="details-panel"
       onClose={onClose}
       className="fixed inset-y-0 right-0 left-auto m-0 flex h-dvh max-h-none w-full max-w-none flex-col gap-3 overflow-y-auto border-l border-zinc-200 bg-white p-4 text-xs text-zinc-900 shadow-xl backdrop:bg-zinc-950/30 sm:max-w-md dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <header className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
-          <p className="text-[11px] uppercase tracking-wide text-zinc-600 dark:text-zinc-400">{spec.noun}</p>
+          <p id={nounId} className="text-[11px] uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+            {spec.noun}
+          </p>
           <h2 id={titleId} className="text-base font-semibold [overflow-wrap:anywhere]">
-            {title}
+            {nameOfId(id)}
           </h2>
         </div>
         <button type="button" className={buttonClass} onClick={() => dialog.current?.close()}>
@@ -144,7 +171,7 @@ export function DetailsPanel({ spec, id, row, path, onClose }: DetailsPanelProps
           className="flex flex-col gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800"
         >
           <h3 className="text-sm font-semibold">More from {spec.details.operation}</h3>
-          <More spec={spec} id={id} path={path} />
+          <More spec={spec} id={id} described={described} mismatch={mismatch} rowShown={shown !== undefined} />
         </section>
       )}
       <button type="button" className={`${ghostButtonClass} self-start`} onClick={() => dialog.current?.close()}>

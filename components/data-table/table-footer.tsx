@@ -38,15 +38,21 @@ export function TableFooter({
     );
   }
   if (!hasNextPage) return null;
+  // One button throughout, busy while a page loads, so keyboard focus on it survives the load it starts.
+  const loading = isFetchingNextPage ? (retryLabel ?? 'Loading more…') : '';
   return (
     <div className="flex items-center justify-center gap-3 p-3 text-xs text-zinc-600 dark:text-zinc-400">
-      {isFetchingNextPage ? (
-        <span role="status">{retryLabel ?? 'Loading more…'}</span>
-      ) : (
-        <button type="button" className={buttonClass} onClick={onLoadMore}>
-          Load more
-        </button>
-      )}
+      <button
+        type="button"
+        className={buttonClass}
+        aria-disabled={isFetchingNextPage}
+        onClick={isFetchingNextPage ? undefined : onLoadMore}
+      >
+        {loading || 'Load more'}
+      </button>
+      <span role="status" className="sr-only">
+        {loading}
+      </span>
     </div>
   );
 }

@@ -5,9 +5,12 @@ import { useCallback, useState, type KeyboardEvent, type RefObject } from 'react
 const PAGE_ROWS = 10;
 const FOCUS_ATTEMPTS = 10;
 
+const ROW_MOVES = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp']);
+
 /**
  * One tab stop for the whole table body: arrows, Home/End and Page Up/Down move between rows (scrolling the
- * virtual window to them), Enter acts on the focused row.
+ * virtual window to them), Enter acts on the focused row. From a link or button inside a row, the arrows and
+ * Page Up/Down move to the next row too.
  */
 export function useRowFocus(
   count: number,
@@ -35,7 +38,9 @@ export function useRowFocus(
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
-      if (event.target !== event.currentTarget) return;
+      const onRow = event.target === event.currentTarget;
+      const inPopover = event.target instanceof Element && event.target.closest('[popover]') !== null;
+      if (!onRow && (inPopover || !ROW_MOVES.has(event.key))) return;
       const moves: Record<string, number> = {
         ArrowDown: index + 1,
         ArrowUp: index - 1,

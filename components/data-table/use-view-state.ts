@@ -31,7 +31,9 @@ export function useViewState(spec: ResourceSpec) {
   const parsers = useMemo(() => specParsers(spec), [spec]);
   const [values, setValues] = useQueryStates(parsers, { history: 'push', scroll: false });
   const searchParams = useSearchParams();
-  const found = useMemo(() => readView(spec, (param) => searchParams.get(param)).issues, [spec, searchParams]);
+  const read = useMemo(() => readView(spec, (param) => searchParams.get(param)), [spec, searchParams]);
+  const found = read.issues;
+  const { rewrites } = read;
   const [reported, setReported] = useState<UrlIssue[]>(found);
   const [seen, setSeen] = useState(found);
   if (found !== seen) {
@@ -39,9 +41,11 @@ export function useViewState(spec: ResourceSpec) {
     if (found.length > 0) setReported(found);
   }
   useEffect(() => {
-    if (found.length === 0) return;
-    void setValues(Object.fromEntries(found.map((issue) => [issue.param, null])), { history: 'replace' });
-  }, [found, setValues]);
+    const dropped = Object.fromEntries(found.map((issue) => [issue.param, null]));
+    const patch = { ...dropped, ...rewrites };
+    if (Object.keys(patch).length === 0) return;
+    void setValues(patch, { history: 'replace' });
+  }, [found, rewrites, setValues]);
   const setView = useCallback<SetView>(
     (patch, options) => {
       setReported([]);

@@ -4,6 +4,7 @@ import { flexRender, getCoreRowModel, useReactTable, type Header } from '@tansta
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { SortIcon } from '@/components/ui/icons';
+import { RowTabIndex } from '@/components/ui/row-tab';
 import { focusRing } from '@/components/ui/styles';
 import { rowId } from '@/lib/resources/derive';
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
@@ -104,7 +105,11 @@ export function VirtualTable(props: VirtualTableProps) {
     if (row !== undefined) onOpen(rowId(spec, row));
   };
   const focus = useRowFocus(ordered.length, virtualizer.scrollToIndex, scrollRef, openRow);
-  const { focusRow } = focus;
+  const { focusRow, active } = focus;
+  // The row that takes Tab: the active one while it is rendered, else the first one in view.
+  const offset = virtualizer.scrollOffset ?? 0;
+  const inView = items.find((item) => item.end > offset)?.index ?? firstIndex;
+  const tabStop = active >= firstIndex && active <= lastIndex ? active : inView;
 
   const wasOpen = useRef(openId);
   useEffect(() => {
@@ -112,8 +117,8 @@ export function VirtualTable(props: VirtualTableProps) {
     wasOpen.current = openId;
     if (closed === undefined || openId !== undefined) return;
     const index = ordered.findIndex((row) => rowId(spec, row) === closed);
-    if (index >= 0) focusRow(index);
-  }, [openId, ordered, spec, focusRow]);
+    focusRow(index >= 0 ? index : active);
+  }, [openId, ordered, spec, focusRow, active]);
 
   useEffect(() => {
     if (canLoadMore && lastIndex >= ordered.length - PREFETCH_ROWS) loadMore();
@@ -155,7 +160,7 @@ export function VirtualTable(props: VirtualTableProps) {
                 data-row-id={row.id}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
-                tabIndex={item.index === focus.active ? 0 : -1}
+                tabIndex={item.index === tabStop ? 0 : -1}
                 onFocus={(event) => {
                   if (event.target === event.currentTarget) focus.setActive(item.index);
                 }}
@@ -163,17 +168,19 @@ export function VirtualTable(props: VirtualTableProps) {
                 style={{ height }}
                 className="outline-none hover:bg-zinc-100/70 focus-visible:bg-blue-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-900 dark:focus-visible:bg-blue-950 dark:focus-visible:outline-blue-400"
               >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    data-column={cell.column.id}
-                    className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}
-                  >
-                    <div className="flex min-w-0 items-center">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  </td>
-                ))}
+                <RowTabIndex value={item.index === tabStop ? undefined : -1}>
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      data-column={cell.column.id}
+                      className={`overflow-hidden whitespace-nowrap border-b border-zinc-200 dark:border-zinc-800 ${cellPad}`}
+                    >
+                      <div className="flex min-w-0 items-center">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    </td>
+                  ))}
+                </RowTabIndex>
               </tr>
             );
           })}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
+import { useRowTabIndex } from './row-tab';
 
 interface CopyButtonProps {
   text: () => string;
@@ -12,6 +13,7 @@ interface CopyButtonProps {
 /** Copies text and says so in a live region, or says why it could not. */
 export function CopyButton({ text, label, className, children }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const tabIndex = useRowTabIndex();
 
   async function copy() {
     try {
@@ -25,7 +27,7 @@ export function CopyButton({ text, label, className, children }: CopyButtonProps
   }
 
   return (
-    <button type="button" onClick={copy} aria-label={label} title={label} className={className}>
+    <button type="button" onClick={copy} aria-label={label} title={label} className={className} tabIndex={tabIndex}>
       {children}
       <span
         aria-live="polite"

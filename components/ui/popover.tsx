@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, type ReactNode, type ToggleEvent } from 'react';
+import { useRowTabIndex } from './row-tab';
 import { panelClass } from './styles';
 
 interface PopoverProps {
@@ -28,6 +29,7 @@ export function Popover({
 }: PopoverProps) {
   const id = useId();
   const trigger = useRef<HTMLButtonElement>(null);
+  const tabIndex = useRowTabIndex();
   const close = () => document.getElementById(id)?.hidePopover();
 
   function place(event: ToggleEvent<HTMLDivElement>) {
@@ -48,6 +50,7 @@ export function Popover({
         popoverTarget={id}
         aria-label={ariaLabel}
         title={title}
+        tabIndex={tabIndex}
         className={triggerClassName}
       >
         {label}

@@ -53,19 +53,18 @@ export function listQueryOptions(spec: ResourceSpec, path: Record<string, string
 }
 
 /**
- * The newest rows of the view's listing, whatever its sort: its first page sorted by the spec's `newest` column,
- * descending, with relative ranges resolved again on every poll. Polled every `intervalMs` while the tab is shown.
+ * The view's first page again, polled every `intervalMs` while the tab is shown, with relative ranges resolved
+ * on every poll; the same request as the listing's first page, so it shares the proxy's cache.
  */
-export function newestQueryOptions(
+export function firstPagePollOptions(
   spec: ResourceSpec,
   path: Record<string, string>,
   values: ViewValues,
   intervalMs: number | undefined,
 ) {
-  const newest = { ...values, sort: spec.sort.newest, order: 'desc' };
-  const params = staticApiParams(spec, newest);
+  const params = staticApiParams(spec, values);
   return queryOptions({
-    queryKey: ['newest', spec.id, path, params, rangeKey(spec, values)],
+    queryKey: ['poll', spec.id, path, params, rangeKey(spec, values)],
     enabled: intervalMs !== undefined,
     refetchInterval: intervalMs ?? false,
     refetchIntervalInBackground: false,
@@ -92,7 +91,10 @@ function timeOf(value: unknown): number {
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
-/** The polled rows that are newer than every loaded row and not loaded yet. */
+/**
+ * The polled rows created after every loaded row and not loaded yet: new since the listing was loaded, in
+ * whatever place the view's sort gives them.
+ */
 export function newerRows(spec: ResourceSpec, loaded: readonly Row[], polled: readonly Row[]): Row[] {
   const field = spec.columns.find((column) => column.id === spec.sort.newest)?.field;
   if (field === undefined) return [];

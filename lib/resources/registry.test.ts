@@ -22,7 +22,7 @@ describe('the registry, the one list of listings', () => {
     expect(Object.keys(spec.pathParams.shape)).toEqual(routeParams(spec.route));
   });
 
-  it.each(RESOURCE_IDS)('%s polls for new rows by a server-sorted time column', (id) => {
+  it.each(RESOURCE_IDS)('%s tells new rows by a server-sorted time column', (id) => {
     const spec = resourceSpec(id);
     const column = spec.columns.find((candidate) => candidate.id === spec.sort.newest);
     expect(column?.cell).toBe('datetime');

@@ -41,7 +41,7 @@ export interface SortSpec {
   server: Record<string, string>;
   order: Record<SortDirection, string>;
   default: { id: string; order: SortDirection };
-  /** The server-sorted column whose descending order puts the newest rows first; polling for new rows sorts by it. */
+  /** The server-sorted time column that says when a row was created: a polled row newer than every loaded one is new. */
   newest: string;
 }
 

@@ -94,6 +94,14 @@ describe('GET /api/details/{resource}', () => {
     ['images', {}, 'ImageName'],
     ['images', { ImageName: 'bad name!' }, 'ImageName'],
     ['images', { ImageName: 'x', Extra: '1' }, 'Extra'],
+    [
+      'images',
+      Object.fromEntries([
+        ['__proto__', '1'],
+        ['ImageName', 'x'],
+      ]),
+      '__proto__',
+    ],
     ['image-versions', { ImageName: 'x', Version: 'latest' }, 'Version'],
     ['model-packages', { ModelPackageName: 'a/b/c' }, 'ModelPackageName'],
   ])('answers 400 naming the parameter for %s %j', async (resource, query, param) => {

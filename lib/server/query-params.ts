@@ -9,10 +9,12 @@ export function readQueryParams(url: URL): Record<string, string> {
   const values = new Map<string, string>();
   const seen = new Set<string>();
   for (const [key, value] of url.searchParams) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw invalidParameter(key, `"${key}" is not a parameter of this API.`);
+    }
     if (seen.has(key)) throw invalidParameter(key, `"${key}" was given more than once; give it at most once.`);
     seen.add(key);
     if (value !== '') values.set(key, value);
   }
-  // Own properties even for keys such as __proto__, so the schema sees and rejects them like any unknown key.
   return Object.fromEntries(values);
 }

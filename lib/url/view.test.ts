@@ -38,6 +38,13 @@ describe('readView and writeView', () => {
     expect(listValue(values, 'status')).toEqual(['CREATED']);
   });
 
+  it("gives the app's own spelling of a sound value written otherwise, to put in the URL", () => {
+    const { rewrites, issues } = read(imagesSpec, 'refresh=1M&sort=name&status=created');
+    expect(issues).toEqual([]);
+    expect(rewrites).toEqual({ refresh: '1m', status: ['CREATED'] });
+    expect(read(imagesSpec, 'refresh=1m&sort=name').rewrites).toEqual({});
+  });
+
   it('keeps the open details and the auto-refresh choice only when they are sound', () => {
     const { values, issues } = read(imagesSpec, `refresh=2m&details=${'a'.repeat(2049)}`);
     expect(issues.map((issue) => [issue.param, issue.message])).toEqual([

@@ -12,21 +12,27 @@ export interface UrlIssue {
 
 type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort' | 'query'>;
 
-/** Parses a page's URL parameters; a bad value is reported as an issue and left out. */
+/**
+ * Parses a page's URL parameters; a bad value is reported as an issue and left out. `rewrites` holds the sound
+ * values written otherwise than the app writes them (`refresh=1M` is `1m`), to put in the URL as written.
+ */
 export function readView(
   spec: ViewSpec,
   get: (param: string) => string | null,
-): { values: ViewValues; issues: UrlIssue[] } {
+): { values: ViewValues; issues: UrlIssue[]; rewrites: Record<string, ParamValue> } {
   const values: Record<string, ParamValue | null> = {};
   const issues: UrlIssue[] = [];
+  const rewrites: Record<string, ParamValue> = {};
   for (const [param, codec] of Object.entries(viewCodecs(spec))) {
     const raw = get(param);
     if (raw === null || raw === '') continue;
     const problem = codec.problem(raw);
     if (problem !== null) issues.push({ param, value: raw, message: problem });
-    values[param] = codec.parse(raw);
+    const value = codec.parse(raw);
+    values[param] = value;
+    if (problem === null && value !== null && codec.serialize(value) !== raw) rewrites[param] = value;
   }
-  return { values, issues };
+  return { values, issues, rewrites };
 }
 
 /** The parameters a view writes to the URL, in spec order, without the empty ones. */

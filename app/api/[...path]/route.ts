@@ -1,0 +1,3 @@
+import { unknownApiRoute } from '@/lib/server/unknown-route';
+
+export const { GET } = unknownApiRoute();
