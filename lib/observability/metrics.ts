@@ -30,21 +30,21 @@ function createMetrics() {
     }),
     upstreamCalls: new Counter({
       name: 'dashboard_upstream_calls_total',
-      help: 'SageMaker API calls by operation and outcome (success or the error name).',
-      labelNames: ['operation', 'outcome'] as const,
+      help: 'SageMaker API calls by operation, outcome (success or the error name), account and region.',
+      labelNames: ['operation', 'outcome', 'account', 'region'] as const,
       registers,
     }),
     upstreamDuration: new Histogram({
       name: 'dashboard_upstream_call_duration_seconds',
-      help: 'SageMaker API call latency including SDK retries, by operation.',
-      labelNames: ['operation'] as const,
+      help: 'SageMaker API call latency including SDK retries, by operation, account and region.',
+      labelNames: ['operation', 'account', 'region'] as const,
       buckets: SECONDS_BUCKETS,
       registers,
     }),
     upstreamRetries: new Counter({
       name: 'dashboard_upstream_retries_total',
-      help: 'SDK retries of SageMaker calls (attempts beyond the first), by operation.',
-      labelNames: ['operation'] as const,
+      help: 'SDK retries of SageMaker calls (attempts beyond the first), by operation, account and region.',
+      labelNames: ['operation', 'account', 'region'] as const,
       registers,
     }),
     authRefusals: new Counter({
@@ -71,13 +71,16 @@ export interface UpstreamCall {
   outcome: string;
   attempts: number | undefined;
   durationMs: number;
+  /** The configured account name and the region of the call's source. */
+  account: string;
+  region: string;
 }
 
-export function recordUpstreamCall({ operation, outcome, attempts, durationMs }: UpstreamCall): void {
+export function recordUpstreamCall({ operation, outcome, attempts, durationMs, account, region }: UpstreamCall): void {
   const m = metrics();
-  m.upstreamCalls.inc({ operation, outcome });
-  m.upstreamDuration.observe({ operation }, durationMs / 1000);
-  if (attempts !== undefined && attempts > 1) m.upstreamRetries.inc({ operation }, attempts - 1);
+  m.upstreamCalls.inc({ operation, outcome, account, region });
+  m.upstreamDuration.observe({ operation, account, region }, durationMs / 1000);
+  if (attempts !== undefined && attempts > 1) m.upstreamRetries.inc({ operation, account, region }, attempts - 1);
 }
 
 export function recordAuthRefusal(reason: string): void {

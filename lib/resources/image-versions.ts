@@ -10,6 +10,7 @@ import {
   modifiedFilter,
   pageParams,
 } from './shared';
+import { sourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
@@ -34,6 +35,7 @@ export const imageVersionRow = z.object({
   FailureReason: z.optional(z.string()),
   CreationTime: z.string(),
   LastModifiedTime: z.string(),
+  ...sourceFields,
 });
 export type ImageVersionRow = z.infer<typeof imageVersionRow>;
 
@@ -75,6 +77,7 @@ export const imageVersionsSpec = {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', version: 'VERSION' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },
     default: { id: 'created', order: 'desc' },
+    api: { by: 'CREATION_TIME', order: 'desc' },
     newest: 'created',
   },
   columns: [

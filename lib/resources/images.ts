@@ -10,6 +10,7 @@ import {
   modifiedFilter,
   pageParams,
 } from './shared';
+import { sourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_STATUSES = [
@@ -41,6 +42,7 @@ export const imageRow = z.object({
   FailureReason: z.optional(z.string()),
   CreationTime: z.string(),
   LastModifiedTime: z.string(),
+  ...sourceFields,
 });
 export type ImageRow = z.infer<typeof imageRow>;
 
@@ -70,6 +72,7 @@ export const imagesSpec = {
     server: { created: 'CREATION_TIME', modified: 'LAST_MODIFIED_TIME', name: 'IMAGE_NAME' },
     order: { asc: 'ASCENDING', desc: 'DESCENDING' },
     default: { id: 'created', order: 'desc' },
+    api: { by: 'CREATION_TIME', order: 'desc' },
     newest: 'created',
   },
   columns: [

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ARN_OR_NAME_PATTERN, entityNameContains, oneOf, patterned } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
+import { sourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_GROUP_STATUSES = [
@@ -29,6 +30,7 @@ export const modelPackageGroupRow = z.object({
   CreationTime: z.string(),
   ModelPackageGroupStatus: z.string(),
   ManagedConfiguration: z.optional(z.object({ ManagedStorageType: z.optional(z.string()) })),
+  ...sourceFields,
 });
 export type ModelPackageGroupRow = z.infer<typeof modelPackageGroupRow>;
 
@@ -70,6 +72,7 @@ export const modelPackageGroupsSpec = {
     server: { created: 'CreationTime', name: 'Name' },
     order: { asc: 'Ascending', desc: 'Descending' },
     default: { id: 'created', order: 'desc' },
+    api: { by: 'CreationTime', order: 'asc' },
     newest: 'created',
   },
   columns: [

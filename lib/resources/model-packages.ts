@@ -8,6 +8,7 @@ import {
 } from './constraints';
 import { sageMakerConsoleUrl } from './console';
 import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
+import { sourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
@@ -41,6 +42,7 @@ export const modelPackageRow = z.object({
     z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.optional(z.string()) }),
   ),
   ModelPackageRegistrationType: z.optional(z.string()),
+  ...sourceFields,
 });
 export type ModelPackageRow = z.infer<typeof modelPackageRow>;
 
@@ -83,6 +85,7 @@ export const modelPackagesSpec = {
     server: { created: 'CreationTime', name: 'Name' },
     order: { asc: 'Ascending', desc: 'Descending' },
     default: { id: 'created', order: 'desc' },
+    api: { by: 'CreationTime', order: 'asc' },
     newest: 'created',
   },
   columns: [

@@ -1,12 +1,53 @@
 import * as z from 'zod/mini';
 
-/** One page of a listing as the proxy answers it: the API's items, the cursor, and whether following stopped. */
+/** What every item of a listing gains, in every spec's row: where it was listed. */
+export const sourceFields = {
+  AccountId: z.optional(z.string()),
+  AccountName: z.optional(z.string()),
+  Region: z.optional(z.string()),
+};
+
+export interface SourceFields {
+  AccountId?: string;
+  AccountName?: string;
+  Region?: string;
+}
+
+export const SOURCE_STATES = ['ok', 'error', 'throttled'] as const;
+
+/** How one source (an account in a region) answered a page. */
+export interface SourceStatus {
+  account: string;
+  accountId?: string;
+  region: string;
+  status: (typeof SOURCE_STATES)[number];
+  error?: { code: string; message: string };
+}
+
+const sourceStatus = z.object({
+  account: z.string(),
+  accountId: z.optional(z.string()),
+  region: z.string(),
+  status: z.enum(SOURCE_STATES),
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+});
+
+/**
+ * One page of a listing as the proxy answers it: the API's items (each with its source, see `sourceFields`),
+ * the cursor, whether following stopped, and how each source answered.
+ */
 export interface ListPage<Row> {
   items: Row[];
   nextToken: string | null;
   budgetExhausted: boolean;
+  sources: SourceStatus[];
 }
 
 export function listPageSchema<Row>(row: z.core.$ZodType<Row>) {
-  return z.object({ items: z.array(row), nextToken: z.nullable(z.string()), budgetExhausted: z.boolean() });
+  return z.object({
+    items: z.array(row),
+    nextToken: z.nullable(z.string()),
+    budgetExhausted: z.boolean(),
+    sources: z.array(sourceStatus),
+  });
 }

@@ -27,6 +27,7 @@ describe('the registry, the one list of listings', () => {
     const column = spec.columns.find((candidate) => candidate.id === spec.sort.newest);
     expect(column?.cell).toBe('datetime');
     expect(spec.sort.server[spec.sort.newest]).toBeDefined();
+    expect(Object.values(spec.sort.server)).toContain(spec.sort.api.by);
   });
 
   it('puts every listing reached without a parent in the navigation, in registry order', () => {

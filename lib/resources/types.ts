@@ -41,6 +41,8 @@ export interface SortSpec {
   server: Record<string, string>;
   order: Record<SortDirection, string>;
   default: { id: string; order: SortDirection };
+  /** What the API sorts by when SortBy or SortOrder is not sent (its documented defaults). */
+  api: { by: string; order: SortDirection };
   /** The server-sorted time column that says when a row was created: a polled row newer than every loaded one is new. */
   newest: string;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { pageReply } from './test-support/replies';
 import { callRoute } from './test-support/routes';
-import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+import { sageMakerCalls, startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 
@@ -12,7 +12,7 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-const upstreamCalls = () => emulator?.stats().total ?? 0;
+const upstreamCalls = () => sageMakerCalls(emulator);
 
 describe('coalescing and the short-TTL cache', () => {
   it('sends one upstream call for 50 concurrent identical requests', async () => {
@@ -71,7 +71,7 @@ describe('coalescing and the short-TTL cache', () => {
     const other = await startProxyWithEmulator();
     try {
       await callRoute('images');
-      expect(other.stats().total).toBe(1);
+      expect(sageMakerCalls(other)).toBe(1);
     } finally {
       await other.close();
     }

@@ -8,6 +8,8 @@ import { invalidParameter } from './http/proxy-error';
 import { errorResponse, successResponse } from './http/respond';
 import { audit, upstreamContext } from './listing';
 import { readQueryParams } from './query-params';
+import { sourceFor } from './sources';
+import type { CatalogSource } from '@/lib/config/sources';
 import { fromUpstream } from './upstream-error';
 import { parseOrThrow } from './validate';
 
@@ -32,11 +34,14 @@ export function detailsRoute() {
     const caller = callerOf(request, 'details');
     let spec: ReturnType<typeof specWithDetails>;
     let input: Record<string, unknown>;
+    let source: CatalogSource;
     try {
       const { resource } = parseOrThrow(routeParams, await context.params, 'resource');
       spec = specWithDetails(resource);
       caller.route = `details:${spec.id}`;
-      input = parseOrThrow(spec.details.query, readQueryParams(url), 'query');
+      const { Account, Region, ...params } = readQueryParams(url);
+      input = parseOrThrow(spec.details.query, params, 'query');
+      source = await sourceFor({ Account, Region });
     } catch (thrown) {
       const error = fromUpstream(thrown, upstreamContext({ operation: 'Describe' }, caller.sentParams));
       audit({ operation: 'Describe' }, caller, Object.fromEntries(url.searchParams), {
@@ -47,8 +52,8 @@ export function detailsRoute() {
       return errorResponse(error, caller.requestId);
     }
     try {
-      const { entry, source } = await describeThrough(spec, input, caller);
-      return successResponse(entry.body, caller.requestId, serverEnv().PROXY_CACHE_TTL_MS, source);
+      const { entry, source: cached } = await describeThrough(spec, input, caller, source);
+      return successResponse(entry.body, caller.requestId, serverEnv().PROXY_CACHE_TTL_MS, cached);
     } catch (thrown) {
       const error = fromUpstream(thrown, upstreamContext(spec.details, caller.sentParams));
       return errorResponse(error, caller.requestId);

@@ -5,24 +5,36 @@ import { describe } from '@/lib/sagemaker/describe-operation';
 import { cacheKey } from './cache-key';
 import { answerThrough, type Caller } from './listing';
 import type { CacheResult } from './page-cache';
+import type { CatalogSource } from '@/lib/config/sources';
 
-/** One row's details: the spec's Describe call through the one data path, its answer cut to the fields shown. */
+/**
+ * One row's details: the spec's Describe call to the row's own source through the one data path, its answer cut
+ * to the fields shown.
+ */
 export function describeThrough(
   spec: Pick<ResourceSpec, 'id' | 'row'> & { details: DetailsSpec },
   input: Record<string, unknown>,
   caller: Caller,
+  source: CatalogSource,
 ): Promise<CacheResult> {
   const { operation } = spec.details;
   const key = (identity: string) => cacheKey(`details:${spec.id}`, identity, input);
-  return answerThrough({ operation }, input, caller, key, async (backend, signal) => {
-    const { item, requestId } = await describe(backend, { operation, input, fields: detailsFields(spec), signal });
-    return {
-      entry: {
-        body: JSON.stringify({ item }),
-        upstreamCalls: 1,
-        upstreamRequestIds: requestId === undefined ? [] : [requestId],
-      },
-      cacheable: true,
-    };
-  });
+  return answerThrough(
+    { operation },
+    input,
+    caller,
+    key,
+    async (backend, signal) => {
+      const { item, requestId } = await describe(backend, { operation, input, fields: detailsFields(spec), signal });
+      return {
+        entry: {
+          body: JSON.stringify({ item }),
+          upstreamCalls: 1,
+          upstreamRequestIds: requestId === undefined ? [] : [requestId],
+        },
+        cacheable: true,
+      };
+    },
+    source,
+  );
 }

@@ -3,6 +3,8 @@ import { callerOf } from './caller';
 import { serverEnv } from '@/lib/config/env';
 import { audit, listThrough, upstreamContext, type ListingSpec, type PageQuery } from './listing';
 import { readQueryParams } from './query-params';
+import { selectSources } from './sources';
+import type { CatalogSource } from '@/lib/config/sources';
 import { errorResponse, successResponse } from '@/lib/server/http/respond';
 import { fromUpstream } from './upstream-error';
 import { parseOrThrow } from './validate';
@@ -17,12 +19,14 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(spe
     const started = performance.now();
     const url = new URL(request.url);
     const caller = callerOf(request, spec.id);
-    let input: { query: Query; path: Path };
+    let input: { query: Query; path: Path; sources: readonly CatalogSource[] };
     try {
+      const { Accounts, Regions, ...params } = readQueryParams(url);
       // Next resolves `params` to undefined for routes without dynamic segments.
       input = {
         path: parseOrThrow(spec.pathParams, (await context.params) ?? {}, 'path'),
-        query: parseOrThrow(spec.query, readQueryParams(url), 'query'),
+        query: parseOrThrow(spec.query, params, 'query'),
+        sources: await selectSources({ Accounts, Regions }),
       };
     } catch (thrown) {
       const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));

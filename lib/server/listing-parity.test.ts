@@ -4,6 +4,7 @@ import { awsCliList } from './test-support/aws-cli';
 import { listAllThroughProxy, normalizeTimes } from './test-support/full-listing';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
 import { cliCommand, kebabCase } from '@/lib/resources/derive';
+import { sourceFields } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 
 interface ParityCase {
@@ -18,8 +19,11 @@ function cliArgs({ params, path }: ParityCase): string[] {
   return members.flatMap(([name, value]) => [`--${kebabCase(name)}`, value]);
 }
 
-/** Members the Debian AWS CLI's 2023 model does not know, so it drops them (spec §10). */
-const UNKNOWN_TO_CLI = new Set(['ModelLifeCycle', 'ModelPackageRegistrationType']);
+/**
+ * Members the Debian AWS CLI's 2023 model does not know, so it drops them (spec §10), and the source every
+ * proxy item names, which no single AWS call answers.
+ */
+const UNKNOWN_TO_CLI = new Set(['ModelLifeCycle', 'ModelPackageRegistrationType', ...Object.keys(sourceFields)]);
 const asCliSees = (item: Record<string, unknown>) =>
   normalizeTimes(Object.fromEntries(Object.entries(item).filter(([key]) => !UNKNOWN_TO_CLI.has(key))));
 

@@ -2,7 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client';
 import { iamAction } from '@/lib/resources/derive';
-import type { ListPage } from '@/lib/resources/page';
+import type { ListPage, SourceFields } from '@/lib/resources/page';
+import { catalogSources, type CatalogSource } from '@/lib/config/sources';
+import { accountIdOf } from '@/lib/sagemaker/account-id';
+import { mergedListThrough } from './merged-listing';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { listPage, type PageRequest } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
@@ -10,12 +13,17 @@ import { cacheKey } from './cache-key';
 import { serverEnv } from '@/lib/config/env';
 import { collectPage } from './follow-pages';
 import { proxyLogger } from '@/lib/observability/logger';
+import { withRequestContext } from '@/lib/observability/request-context';
 import { cachedOrLoad, type CacheResult, type LoadResult } from './page-cache';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 import { fromUpstream } from './upstream-error';
 
 export type PageQuery = { MaxResults?: number; NextToken?: string };
-export type ListingSpec<Query, Path, Row> = Pick<ResourceSpec, 'id' | 'operation' | 'resultKey'> & {
+export type ListingSpec<Query, Path, Row> = Pick<
+  ResourceSpec,
+  'id' | 'operation' | 'resultKey' | 'sort' | 'idField'
+> & {
+  columns: readonly Pick<ResourceSpec['columns'][number], 'id' | 'field' | 'cell'>[];
   query: z.core.$ZodType<Query>;
   pathParams: z.core.$ZodType<Path>;
   row: z.core.$ZodType<Row>;
@@ -93,11 +101,15 @@ export async function answerThrough(
   caller: Caller,
   key: (identity: string) => string,
   load: (backend: SageMakerBackend, signal: AbortSignal) => Promise<LoadResult>,
+  source?: CatalogSource,
 ): Promise<CacheResult> {
   const started = performance.now();
   try {
-    const backend = sageMakerBackend();
-    const result = await cachedOrLoad(key(backend.identity), caller, (signal) => load(backend, signal));
+    const backend = sageMakerBackend(source);
+    const context = { requestId: caller.requestId, user: caller.user, route: caller.route };
+    const result = await withRequestContext(context, () =>
+      cachedOrLoad(key(backend.identity), caller, (signal) => load(backend, signal)),
+    );
     audit(call, caller, params, { status: 200, started, result });
     return result;
   } catch (thrown) {
@@ -110,10 +122,37 @@ export async function answerThrough(
 }
 
 /**
- * One page of a listing through the one data path, following short upstream pages. The API routes and the
- * pages that need rows both call it.
+ * One page of a listing through the one data path: with one configured source, that source's page (following
+ * short upstream pages); with several, the merged page of the selected ones. The API routes and the pages that
+ * need rows both call it.
  */
 export function listThrough<Query extends PageQuery, Path extends object, Row>(
+  spec: ListingSpec<Query, Path, Row>,
+  input: { query: Query; path: Path; sources?: readonly CatalogSource[] },
+  caller: Caller,
+): Promise<CacheResult> {
+  const configured = catalogSources();
+  if (!configured.several) return singleListThrough(spec, input, caller);
+  const sources = input.sources ?? configured.sources;
+  const params = { ...input.query, ...input.path, Sources: sources.map((source) => source.key).join(',') };
+  const context = upstreamContext(spec, [...caller.sentParams, ...Object.keys(params)]);
+  const started = performance.now();
+  return mergedListThrough(spec, { ...input, sources }, caller, context).then(
+    (result) => {
+      audit(spec, caller, params, { status: 200, started, result });
+      return result;
+    },
+    (thrown: unknown) => {
+      const error = caller.signal?.aborted
+        ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
+        : fromUpstream(thrown, context);
+      audit(spec, caller, params, { status: error.status, started, error });
+      throw error;
+    },
+  );
+}
+
+function singleListThrough<Query extends PageQuery, Path extends object, Row>(
   spec: ListingSpec<Query, Path, Row>,
   { query, path }: { query: Query; path: Path },
   caller: Caller,
@@ -124,11 +163,27 @@ export function listThrough<Query extends PageQuery, Path extends object, Row>(
     const env = serverEnv();
     const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
     const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
-    const page = await collectPage(fetchPage, { query, path, signal }, budget);
-    const answer: ListPage<Row> = {
-      items: page.items,
+    const [page, accountId] = await Promise.all([
+      collectPage(fetchPage, { query, path, signal }, budget),
+      accountIdOf(backend.source.account),
+    ]);
+    const where = {
+      ...(accountId === undefined ? {} : { AccountId: accountId }),
+      AccountName: backend.source.account.name,
+      ...(backend.source.region === undefined ? {} : { Region: backend.source.region }),
+    };
+    const answer: ListPage<Row & SourceFields> = {
+      items: page.items.map((item) => ({ ...item, ...where })),
       nextToken: page.nextToken,
       budgetExhausted: page.budgetExhausted,
+      sources: [
+        {
+          account: backend.source.account.name,
+          ...(accountId === undefined ? {} : { accountId }),
+          region: backend.source.region ?? '',
+          status: 'ok',
+        },
+      ],
     };
     if (page.interruptedBy !== undefined) {
       const cause = fromUpstream(page.interruptedBy, upstreamContext(spec, []));

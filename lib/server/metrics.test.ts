@@ -10,6 +10,8 @@ import { auditApiCall, type ApiCallRecord } from './audit';
 import { metrics } from '@/lib/observability/metrics';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
+const SOURCE = { account: 'default', region: 'us-east-1' };
+
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
   await stopProxyAndEmulator(emulator);
@@ -48,22 +50,28 @@ describe('upstream metrics of the client factory', () => {
   it('counts a successful call once, with no retries', async () => {
     emulator = await startProxyWithEmulator();
     const m = metrics();
-    const before = await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'success' });
+    const before = await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'success', ...SOURCE });
     await listOneImage();
-    expect(await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'success' })).toBe(before + 1);
+    expect(await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'success', ...SOURCE })).toBe(
+      before + 1,
+    );
   });
 
   it('counts SDK retries as $metadata.attempts - 1 and the final error by name', async () => {
     emulator = await startProxyWithEmulator({}, { AWS_MAX_ATTEMPTS: '3' });
     emulator.setFaults({ throttleRate: 1 });
     const m = metrics();
-    const retries = await counterValue(m.upstreamRetries, { operation: 'ListImages' });
-    const throttled = await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException' });
+    const retries = await counterValue(m.upstreamRetries, { operation: 'ListImages', ...SOURCE });
+    const throttled = await counterValue(m.upstreamCalls, {
+      operation: 'ListImages',
+      outcome: 'ThrottlingException',
+      ...SOURCE,
+    });
     await expect(listOneImage()).rejects.toMatchObject({ name: 'ThrottlingException' });
-    expect(await counterValue(m.upstreamRetries, { operation: 'ListImages' })).toBe(retries + 2);
-    expect(await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException' })).toBe(
-      throttled + 1,
-    );
+    expect(await counterValue(m.upstreamRetries, { operation: 'ListImages', ...SOURCE })).toBe(retries + 2);
+    expect(
+      await counterValue(m.upstreamCalls, { operation: 'ListImages', outcome: 'ThrottlingException', ...SOURCE }),
+    ).toBe(throttled + 1);
   });
 });
 

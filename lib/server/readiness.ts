@@ -3,10 +3,17 @@ import { sageMakerBackend } from '@/lib/sagemaker/client';
 import { home } from '@/lib/resources/registry';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import { serverEnv } from '@/lib/config/env';
+import { proxyLogger } from '@/lib/observability/logger';
+import { catalogSources, type CatalogSource } from '@/lib/config/sources';
 import { upstreamContext } from './listing';
 import { fromUpstream } from './upstream-error';
 
 export type Readiness = { ready: true; latencyMs: number } | { ready: false; reason: string };
+
+interface SourceReadiness {
+  source: string;
+  result: Readiness;
+}
 
 const REUSE_MS = 5_000;
 let last: { at: number; result: Promise<Readiness> } | undefined;
@@ -14,20 +21,36 @@ let last: { at: number; result: Promise<Readiness> } | undefined;
 /** The first listing of the navigation: it needs no route parameters, so one signed call proves the way there. */
 const probed = home;
 
-async function probe(): Promise<Readiness> {
+async function probeSource(source: CatalogSource): Promise<SourceReadiness> {
   const started = performance.now();
   const waitMs = serverEnv().READY_TIMEOUT_MS;
   const signal = AbortSignal.timeout(waitMs);
   try {
     const request = { query: {}, path: {}, maxResults: 1, nextToken: undefined, signal, lane: 'readiness' };
-    await listPage(probed(), sageMakerBackend(), request);
-    return { ready: true, latencyMs: Math.round(performance.now() - started) };
+    await listPage(probed(), sageMakerBackend(source), request);
+    return { source: source.key, result: { ready: true, latencyMs: Math.round(performance.now() - started) } };
   } catch (error) {
-    if (signal.aborted)
-      return { ready: false, reason: `UpstreamTimeout: SageMaker did not answer within ${waitMs} ms.` };
+    if (signal.aborted) {
+      const reason = `UpstreamTimeout: SageMaker did not answer within ${waitMs} ms.`;
+      return { source: source.key, result: { ready: false, reason } };
+    }
     const mapped = fromUpstream(error, upstreamContext(probed(), []));
-    return { ready: false, reason: `${mapped.code}: ${mapped.message}` };
+    return { source: source.key, result: { ready: false, reason: `${mapped.code}: ${mapped.message}` } };
   }
+}
+
+/** Ready when any source answers: one account refusing its role must not take the dashboard out of service. */
+async function probe(): Promise<Readiness> {
+  const results = await Promise.all(catalogSources().sources.map(probeSource));
+  const ready = results.find((entry) => entry.result.ready);
+  if (ready !== undefined) return ready.result;
+  const only = results.length === 1 ? results[0] : undefined;
+  if (only !== undefined) return only.result;
+  // The probe answers without sign-in: it names the failures by code only, and logs which source said what.
+  const reasons = results.map((entry) => `${entry.source}: ${entry.result.ready ? 'ok' : entry.result.reason}`);
+  proxyLogger().warn({ sources: reasons }, 'readiness: no source answers');
+  const codes = [...new Set(results.map((entry) => (entry.result.ready ? '' : entry.result.reason.split(':')[0])))];
+  return { ready: false, reason: `No source answers (${codes.join(', ')}).` };
 }
 
 /**

@@ -123,6 +123,15 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
       headers: { 'Retry-After': String(THROTTLED_RETRY_AFTER_SECONDS) },
     });
   }
+  if (ACCESS_DENIED.has(name) && message.includes('sts:AssumeRole')) {
+    const role = /on resource: (arn:\S+)/.exec(message)?.[1] ?? "the account's role";
+    return new ProxyError(
+      403,
+      'AccessDenied',
+      `The server may not assume ${role} (sts:AssumeRole is denied).`,
+      details,
+    );
+  }
   if (ACCESS_DENIED.has(name)) {
     return new ProxyError(
       403,

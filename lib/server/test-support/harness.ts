@@ -37,7 +37,7 @@ export async function startProxyWithEmulator(
   env: Record<string, string | undefined> = {},
 ): Promise<RunningEmulator> {
   const emulator = await startEmulator({ port: 0, scale: 'small', ...options });
-  stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: emulator.url, ...env });
+  stubProxyEnv({ AWS_ENDPOINT_URL_SAGEMAKER: emulator.url, AWS_ENDPOINT_URL_STS: emulator.url, ...env });
   return emulator;
 }
 
@@ -45,4 +45,12 @@ export async function stopProxyAndEmulator(emulator: RunningEmulator | undefined
   resetServerState();
   vi.unstubAllEnvs();
   await emulator?.close();
+}
+
+/** SageMaker calls the emulator answered, leaving out STS (the proxy learns its account id once). */
+export function sageMakerCalls(emulator: RunningEmulator | undefined): number {
+  const stats = emulator?.stats();
+  if (stats === undefined) return 0;
+  const sts = (stats.byOperation.GetCallerIdentity ?? 0) + (stats.byOperation.AssumeRole ?? 0);
+  return stats.total - sts;
 }

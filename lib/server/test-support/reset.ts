@@ -3,6 +3,9 @@ import { resetClientsForTests } from '@/lib/sagemaker/client';
 import { resetEnvForTests } from '@/lib/config/env';
 import { resetLoggerForTests } from '@/lib/observability/logger';
 import { resetCacheForTests } from '../page-cache';
+import { resetCursorsForTests } from '../merge/cursor';
+import { resetSourcePagesForTests } from '../merge/source-pages';
+import { resetAccountIdsForTests } from '@/lib/sagemaker/account-id';
 
 /** Drops every piece of module state that depends on the environment. */
 export function resetServerState(): void {
@@ -10,5 +13,8 @@ export function resetServerState(): void {
   resetSourcesForTests();
   resetClientsForTests();
   resetCacheForTests();
+  resetSourcePagesForTests();
+  resetCursorsForTests();
+  resetAccountIdsForTests();
   resetLoggerForTests();
 }
