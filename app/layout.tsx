@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { TopNav } from '@/components/shell/top-nav';
-import { getBackendInfo } from '@/lib/config/backend';
+import { backendView } from '@/app/_listing/backend-view';
 import { pagePath } from '@/lib/resources/derive';
 import { sections } from '@/lib/resources/registry';
 import { requestAuthenticated, userFromHeaders } from '@/lib/server/auth/user-header';
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <TopNav
           links={links}
-          backend={requestAuthenticated(request) ? getBackendInfo() : null}
+          backend={requestAuthenticated(request) ? await backendView() : null}
           user={user === null ? null : (user.email ?? user.id)}
         />
         <main className="flex min-h-0 flex-1 flex-col">{children}</main>

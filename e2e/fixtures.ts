@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
-import { e2eEnv } from './playwright.config';
+import type { ProjectOptions } from './playwright.config';
 
 export interface Faults {
   latencyMs?: number | [number, number];
@@ -8,6 +8,9 @@ export interface Faults {
   operations?: string[];
   onlyWithNextToken?: boolean;
   denyOperations?: string[];
+  /** Only these catalogs (12-digit account ids, regions) get the latency and failures. */
+  accounts?: string[];
+  regions?: string[];
 }
 
 /** Items for `POST /_emulator/items`, in the emulator data file's shapes. */
@@ -21,21 +24,24 @@ export interface AddedItems {
 }
 
 export class EmulatorControl {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly url: string,
+  ) {}
 
   async setFaults(faults: Faults): Promise<void> {
-    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/faults`, { data: faults });
+    const response = await this.request.post(`${this.url}/_emulator/faults`, { data: faults });
     expect(response.ok(), await response.text()).toBe(true);
   }
 
   /** Adds items to the running emulator's catalog; they stay until it stops, so tests name them uniquely. */
   async addItems(items: AddedItems): Promise<void> {
-    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/items`, { data: items });
+    const response = await this.request.post(`${this.url}/_emulator/items`, { data: items });
     expect(response.ok(), await response.text()).toBe(true);
   }
 
   async reset(): Promise<void> {
-    const response = await this.request.post(`${e2eEnv.emulatorUrl}/_emulator/reset`);
+    const response = await this.request.post(`${this.url}/_emulator/reset`);
     expect(response.ok(), await response.text()).toBe(true);
   }
 }
@@ -54,7 +60,7 @@ export class ConsoleLog {
   }
 }
 
-interface Fixtures {
+interface Fixtures extends ProjectOptions {
   emulator: EmulatorControl;
   consoleLog: ConsoleLog;
   consoleGuard: void;
@@ -62,8 +68,10 @@ interface Fixtures {
 
 /** Fails any test on a console error or page error it did not announce; resets emulator faults after each test. */
 export const test = base.extend<Fixtures>({
-  emulator: async ({ request }, provide) => {
-    const control = new EmulatorControl(request);
+  emulatorUrl: ['', { option: true }],
+  merged: [false, { option: true }],
+  emulator: async ({ request, emulatorUrl }, provide) => {
+    const control = new EmulatorControl(request, emulatorUrl);
     await provide(control);
     await control.reset();
   },

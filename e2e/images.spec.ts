@@ -20,3 +20,24 @@ test('an image row opens its versions, and / goes to /images', async ({ page }) 
   await expect(new TablePage(page, 'image-versions', { ImageName: name }).parentSummary).toContainText(name);
   await expect(page.getByTestId('backend-badge')).toContainText('Emulator · us-east-1');
 });
+
+test('with one source the table has no Account or Region column and no selector; the header names the account', async ({
+  page,
+  request,
+}) => {
+  const images = new TablePage(page, 'images');
+  const first = await images.open('account=prod');
+  await images.rowIds();
+  const answer = await request.get(first.url());
+  const body = (await answer.json()) as { sources: { accountId?: string }[] };
+  const accountId = body.sources[0]?.accountId ?? '';
+  expect(accountId).toMatch(/^\d{12}$/);
+  await expect(page.getByTestId('backend-badge')).toHaveAttribute('title', new RegExp(`account ${accountId}$`));
+  await expect(images.header('Account')).toHaveCount(0);
+  await expect(images.header('Region')).toHaveCount(0);
+  await expect(images.filterButton('Account')).toHaveCount(0);
+  await expect(page.getByTestId('source-status')).toHaveCount(0);
+  // The one account is named "default": any other name in a link is named and ignored.
+  await expect(images.urlIssues).toContainText('account=prod');
+  expect(new URL(first.url()).searchParams.has('Accounts')).toBe(false);
+});

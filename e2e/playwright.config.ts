@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-/** Each variable names the first of two consecutive ports. */
+/** Each variable names the first of three consecutive ports. */
 function portPair(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1024 || port > 65534) {
-    throw new Error(`${name} must be a TCP port from 1024 to 65534, the first of two free ports (got "${raw}")`);
+  if (!/^\d+$/.test(raw) || port < 1024 || port > 65533) {
+    throw new Error(`${name} must be a TCP port from 1024 to 65533, the first of three free ports (got "${raw}")`);
   }
   return port;
 }
@@ -28,7 +28,19 @@ export const e2eEnv = {
   securedAppUrl: `http://127.0.0.1:${APP_PORT + 1}`,
   proxySecretHeader: 'x-auth-proxy-secret',
   proxySecret: 'e2e-shared-secret-0123456789',
+  /** The same build over several accounts and regions (`e2e/data/sources.json`), one of which refuses its role. */
+  mergedAppUrl: `http://127.0.0.1:${APP_PORT + 2}`,
+  mergedEmulatorUrl: `http://127.0.0.1:${EMULATOR_PORT + 2}`,
+  sourcesFile: 'e2e/data/sources.json',
+  refusedRole: 'arn:aws:iam::333333333333:role/CatalogReadOnly',
+  refusedAccount: 'legacy',
 };
+
+/** What a project changes for its tests: the emulator behind its dashboard, and whether it merges sources. */
+export interface ProjectOptions {
+  emulatorUrl: string;
+  merged: boolean;
+}
 
 function appServer(appPort: number, emulatorPort: number, env: Record<string, string> = {}) {
   return {
@@ -42,7 +54,7 @@ function appServer(appPort: number, emulatorPort: number, env: Record<string, st
   };
 }
 
-export default defineConfig({
+export default defineConfig<ProjectOptions>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '.results',
@@ -68,13 +80,33 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: 'sources.spec.ts',
+      use: { ...devices['Desktop Chrome'], emulatorUrl: e2eEnv.emulatorUrl, merged: false },
+    },
+    {
+      name: 'merged',
+      testMatch: ['tables.spec.ts', 'sources.spec.ts'],
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: e2eEnv.mergedAppUrl,
+        emulatorUrl: e2eEnv.mergedEmulatorUrl,
+        merged: true,
+      },
+    },
+  ],
   webServer: [
     appServer(APP_PORT, EMULATOR_PORT),
     appServer(APP_PORT + 1, EMULATOR_PORT + 1, {
       AUTH_MODE: 'header',
       AUTH_HEADER_SECRET: e2eEnv.proxySecret,
       AUTH_HEADER_SECRET_NAME: e2eEnv.proxySecretHeader,
+    }),
+    appServer(APP_PORT + 2, EMULATOR_PORT + 2, {
+      CATALOG_SOURCES_FILE: e2eEnv.sourcesFile,
+      EMULATOR_ROLES: 'arn:aws:iam::111111111111:role/CatalogReadOnly,arn:aws:iam::222222222222:role/CatalogReadOnly',
     }),
   ],
 });

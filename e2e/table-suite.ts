@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY } from '@/lib/emulator/config';
 import { cliCommand, rowId } from '@/lib/resources/derive';
@@ -39,19 +42,31 @@ const listParams = (url: string) => {
 
 const FIVE_XX = /status of 50\d/;
 
+interface Credentials {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken?: string;
+}
+
+const DEFAULT_CREDENTIALS: Credentials = {
+  AccessKeyId: DEFAULT_ACCESS_KEY_ID,
+  SecretAccessKey: DEFAULT_SECRET_ACCESS_KEY,
+};
+
 /** Runs a copied `aws sagemaker …` command in a shell, as a user would paste it, with Debian's AWS CLI v2. */
-function runPasted(command: string): Promise<string> {
+function runPasted(command: string, credentials = DEFAULT_CREDENTIALS): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       'bash',
-      ['-c', command.replace(/^aws /, '/usr/bin/aws ')],
+      ['-c', command.replace(/^aws /gm, '/usr/bin/aws ')],
       {
         env: {
           NODE_ENV: 'test',
           HOME: '/tmp',
           PATH: '/usr/bin:/bin',
-          AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
-          AWS_SECRET_ACCESS_KEY: DEFAULT_SECRET_ACCESS_KEY,
+          AWS_ACCESS_KEY_ID: credentials.AccessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.SecretAccessKey,
+          ...(credentials.SessionToken === undefined ? {} : { AWS_SESSION_TOKEN: credentials.SessionToken }),
           AWS_PAGER: '',
           AWS_CONFIG_FILE: '/dev/null',
           AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
@@ -62,6 +77,63 @@ function runPasted(command: string): Promise<string> {
       (error, stdout, stderr) => (error ? reject(new Error(`${command}: ${stderr}`)) : resolve(stdout)),
     );
   });
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const sourcesFile = z.object({
+  accounts: z.array(z.object({ name: z.string(), roleArn: z.string(), externalId: z.string().optional() })),
+});
+
+/** The credentials a user of one of the merged accounts has: its role, assumed through the emulator's STS. */
+async function assumedCredentials(emulatorUrl: string, account: string): Promise<Credentials | undefined> {
+  const file = sourcesFile.parse(JSON.parse(readFileSync(resolve(ROOT, e2eEnv.sourcesFile), 'utf8')));
+  const entry = file.accounts.find((candidate) => candidate.name === account);
+  if (entry === undefined) throw new Error(`no account ${account} in ${e2eEnv.sourcesFile}`);
+  if (entry.roleArn === e2eEnv.refusedRole) return undefined;
+  const externalId = entry.externalId === undefined ? '' : ` --external-id ${entry.externalId}`;
+  const answer = await runPasted(
+    `aws sts assume-role --role-arn ${entry.roleArn} --role-session-name e2e${externalId} --region us-east-1 --endpoint-url ${emulatorUrl}`,
+  );
+  return z.object({ Credentials: z.custom<Credentials>() }).parse(JSON.parse(answer)).Credentials;
+}
+
+/**
+ * Runs each source's command of a merged listing's copy (`# <account> (<id>), <region>` then the command) with
+ * that account's credentials; the refusing account's is left out, as the table leaves it out.
+ */
+async function runPastedPerSource(emulatorUrl: string, pasted: string): Promise<Record<string, unknown>[]> {
+  const blocks = pasted.split(/^(?=# )/m).filter((block) => block.trim() !== '');
+  const items: Record<string, unknown>[] = [];
+  for (const block of blocks) {
+    const [heading = '', ...lines] = block.trim().split('\n');
+    const account = /^# ([a-z0-9-]+)/.exec(heading)?.[1];
+    if (account === undefined || lines.length !== 1) throw new Error(`not a per-source command: ${block}`);
+    const credentials = await assumedCredentials(emulatorUrl, account);
+    if (credentials === undefined) continue;
+    let output: string;
+    try {
+      output = await runPasted(lines.join(''), credentials);
+    } catch (error) {
+      // An image only some accounts have: the others answer that it does not exist, and the table leaves them out.
+      if (error instanceof Error && error.message.includes('(ResourceNotFound)')) continue;
+      throw error;
+    }
+    items.push(...z.array(z.record(z.string(), z.unknown())).parse(JSON.parse(output)));
+  }
+  return items;
+}
+
+/** The chips of sources a merged page was listed without, but for the account that always refuses its role. */
+function leftOutSources(page: Page): Locator {
+  return page.getByTestId('source-status').filter({ hasNotText: e2eEnv.refusedAccount });
+}
+
+async function scrollUntilVisible(table: TablePage, target: Locator): Promise<void> {
+  await expect(async () => {
+    await table.scrollToBottom();
+    await expect(target).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** A listing no earlier test asked for, so the proxy's short page cache cannot answer it without the emulator. */
@@ -227,36 +299,65 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
     });
 
-    test('a failed next page keeps the loaded rows, and Retry recovers', async ({ page, emulator, consoleLog }) => {
+    test('a failed next page keeps the loaded rows, and Retry recovers', async ({
+      page,
+      emulator,
+      consoleLog,
+      merged,
+    }) => {
       consoleLog.allow(FIVE_XX);
       const table = suite.open(page);
       await table.open(uncached(spec, suite.listing));
       await expect(table.count).toContainText('100 loaded · more available');
       await emulator.setFaults({ errorRate: 1, onlyWithNextToken: true, operations: [spec.operation] });
-      await table.scrollToBottom();
-      await expect(table.error).toBeVisible({ timeout: 30_000 });
-      await expect(table.count).toContainText('100 loaded');
-      expect(await table.rows.count()).toBeGreaterThan(0);
+      // Over several sources a page goes on without the ones that fail, each named in a chip; when all fail, the
+      // page fails.
+      const failure = merged ? table.error.or(leftOutSources(page)) : table.error;
+      await scrollUntilVisible(table, failure.first());
+      if (!merged) await expect(table.count).toContainText('100 loaded');
+      const loaded = await table.rows.count();
+      expect(loaded).toBeGreaterThan(0);
       await emulator.reset();
-      await table.error.getByRole('button', { name: 'Retry' }).click();
-      await expect(table.error).toBeHidden();
+      await failure
+        .first()
+        .getByRole('button', { name: /^Retry/ })
+        .click();
+      await expect(failure).toHaveCount(0);
+      expect(await table.rows.count()).toBeGreaterThanOrEqual(loaded);
       expect(await table.scrollUntilComplete()).toBeGreaterThan(100);
     });
 
-    test('throttling shows "retrying…" and recovers without losing rows', async ({ page, emulator, consoleLog }) => {
+    test('throttling shows "retrying…" and recovers without losing rows', async ({
+      page,
+      emulator,
+      consoleLog,
+      merged,
+    }) => {
       consoleLog.allow(/status of 429/);
       const table = suite.open(page);
       await table.open(uncached(spec, suite.listing));
       await expect(table.count).toContainText('more available');
       await emulator.setFaults({ throttleRate: 1, onlyWithNextToken: true, operations: [spec.operation] });
-      await table.scrollToBottom();
-      await expect(table.count).toContainText('retrying…', { timeout: 20_000 });
+      const retrying = table.count.filter({ hasText: 'retrying…' });
+      const throttled = leftOutSources(page).filter({ hasText: 'is throttled' });
+      await scrollUntilVisible(table, merged ? retrying.or(throttled).first() : retrying);
+      const loaded = await table.rows.count();
       await emulator.reset();
-      await expect(table.count).not.toContainText('retrying…', { timeout: 30_000 });
+      await expect(retrying).toHaveCount(0, { timeout: 30_000 });
+      // The proxy backs off a throttled source for a while: Retry until it is listed again, as a user would.
+      await expect(async () => {
+        if ((await throttled.count()) > 0)
+          await throttled
+            .first()
+            .getByRole('button', { name: /^Retry/ })
+            .click();
+        await expect(throttled).toHaveCount(0, { timeout: 3000 });
+      }).toPass({ timeout: 30_000 });
+      expect(await table.rows.count()).toBeGreaterThanOrEqual(loaded);
       expect(await table.scrollUntilComplete()).toBeGreaterThan(100);
     });
 
-    test('Copy link and Copy as AWS CLI command', async ({ page, context }) => {
+    test('Copy link and Copy as AWS CLI command', async ({ page, context, emulator, merged }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const table = suite.open(page);
       await table.open(suite.deepLink);
@@ -264,17 +365,25 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       await page.getByRole('button', { name: 'Copy link' }).click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
       await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
-      const command = await page.evaluate(() => navigator.clipboard.readText());
-      expect(command).toMatch(new RegExp(`^aws sagemaker ${cliCommand(spec)} `));
-      expect(command).toContain('--region us-east-1');
-      expect(command).toContain(`--endpoint-url ${e2eEnv.emulatorUrl}`);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      const commands = copied.split('\n').filter((line) => !line.startsWith('# '));
+      // One command per source: the CLI lists one account in one region at a time.
+      expect(commands).toHaveLength(merged ? 5 : 1);
       const sort = new URLSearchParams(suite.deepLink).get('sort') ?? spec.sort.default.id;
-      expect(command).toContain(`--sort-by ${spec.sort.server[sort]}`);
+      for (const command of commands) {
+        expect(command).toMatch(new RegExp(`^aws sagemaker ${cliCommand(spec)} `));
+        expect(command).toContain(`--endpoint-url ${emulator.url}`);
+        expect(command).toContain(`--sort-by ${spec.sort.server[sort]}`);
+      }
+      expect(commands.filter((command) => command.includes('--region us-east-1'))).toHaveLength(merged ? 3 : 1);
+      expect(commands.filter((command) => command.includes('--region eu-west-1'))).toHaveLength(merged ? 2 : 0);
     });
 
     test('the copied AWS CLI command, run as pasted, lists what the table shows, status filter included', async ({
       page,
       context,
+      emulator,
+      merged,
     }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const table = suite.open(page);
@@ -290,9 +399,16 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       await page.getByRole('button', { name: 'Copy as AWS CLI command' }).click();
       const command = await page.evaluate(() => navigator.clipboard.readText());
       expect(command).toContain('--query');
-      const items = z.array(z.record(z.string(), z.unknown())).parse(JSON.parse(await runPasted(command)));
-      expect(items.length).toBe(matching);
-      expect(rowIds(items).slice(0, 10)).toEqual(shown.slice(0, 10));
+      if (merged) {
+        const items = await runPastedPerSource(emulator.url, command);
+        expect(items.length).toBe(matching);
+        const listed = new Set(rowIds(items));
+        expect(shown.filter((id) => !listed.has(id))).toEqual([]);
+      } else {
+        const items = z.array(z.record(z.string(), z.unknown())).parse(JSON.parse(await runPasted(command)));
+        expect(items.length).toBe(matching);
+        expect(rowIds(items).slice(0, 10)).toEqual(shown.slice(0, 10));
+      }
     });
 
     for (const scheme of ['light', 'dark'] as const) {

@@ -12,6 +12,7 @@ import { Providers } from '@/components/shell/providers';
 import { getBackendInfo } from '@/lib/config/backend';
 import { pagePath } from '@/lib/resources/derive';
 import { isResourceId, parentOf, registeredId } from '@/lib/resources/registry';
+import { sourceChoices } from '@/lib/server/sources';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { readView, textValue } from '@/lib/url/view';
 import { lookupParent, type ParentLookup } from './parent-lookup';
@@ -95,7 +96,8 @@ export function listingPage(spec: ResourceSpec) {
     // filter streams in beside the table.
     const found = parent?.byPath === true ? await lookupParent(parent.parent, parent.name) : undefined;
     if (parent?.byPath === true && found === undefined) notFound();
-    preloadFirstPage(id, path, query);
+    const sources = await sourceChoices();
+    preloadFirstPage(id, path, query, sources);
     const { region, endpoint } = getBackendInfo();
     const back = parent === undefined ? undefined : { href: pagePath(parent.parent), label: parent.parent.label };
 
@@ -119,6 +121,7 @@ export function listingPage(spec: ResourceSpec) {
                 resource={id}
                 path={path}
                 backend={{ region, endpoint }}
+                sources={sources}
                 notFound={
                   parent?.byPath === true && back !== undefined ? (
                     <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />

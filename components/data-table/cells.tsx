@@ -133,6 +133,7 @@ export function Cell({ column, row, href, layout = 'cell' }: CellProps) {
       );
     }
     case 'text':
+    case 'short':
       if (layout === 'full' && column.pinned === true) return <CopyableText text={shown} what={column.header} />;
       return (
         <span className={wrap} title={layout === 'cell' ? shown : undefined}>

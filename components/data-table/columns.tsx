@@ -12,6 +12,7 @@ import { Cell, type Row } from './cells';
 
 const WIDTHS: Record<CellKind, number> = {
   text: 220,
+  short: 120,
   link: 240,
   number: 100,
   status: 150,

@@ -6,7 +6,8 @@ import { buttonClass } from '@/components/ui/styles';
 import { cliCommand } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
-import { awsCliCommand, cliQuery, type CliTarget } from '@/lib/url/cli-command';
+import { awsCliCommand, awsCliCommandPerSource, cliQuery, type CliTarget } from '@/lib/url/cli-command';
+import type { SelectedSource } from '@/lib/url/sources';
 import { listValue, type ViewValues } from '@/lib/url/view';
 
 interface CopyActionsProps {
@@ -15,20 +16,24 @@ interface CopyActionsProps {
   values: ViewValues;
   target: CliTarget;
   resolvedRanges: ApiParams | undefined;
+  /** With several sources, the ones the view lists: one command each. */
+  sources: readonly SelectedSource[] | undefined;
 }
 
 /** The command lists what the table shows: the same API parameters, the filters the browser applies as --query. */
-export function CopyActions({ spec, path, values, target, resolvedRanges }: CopyActionsProps) {
+export function CopyActions({ spec, path, values, target, resolvedRanges, sources }: CopyActionsProps) {
   const command = () => {
     const browserFilters = spec.filters.flatMap((filter) =>
       filter.kind === 'multiEnum' ? [{ field: filter.field, values: listValue(values, filter.id) }] : [],
     );
-    return awsCliCommand(
-      cliCommand(spec),
-      { ...path, ...staticApiParams(spec, values), ...(resolvedRanges ?? rangeApiParams(spec, values, Date.now())) },
-      target,
-      cliQuery(spec.resultKey, browserFilters),
-    );
+    const params = {
+      ...path,
+      ...staticApiParams(spec, values),
+      ...(resolvedRanges ?? rangeApiParams(spec, values, Date.now())),
+    };
+    const query = cliQuery(spec.resultKey, browserFilters);
+    if (sources === undefined) return awsCliCommand(cliCommand(spec), params, target, query);
+    return awsCliCommandPerSource(cliCommand(spec), params, target, sources, query);
   };
   return (
     <>

@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import { PAGE_SIZE, firstPagePollOptions, matchesBrowserFilters, newerRows } from '@/lib/query/list-query';
-import { rowId } from '@/lib/resources/derive';
+import { rowId, rowKey } from '@/lib/resources/derive';
+import { withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
 import { DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
+import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { ghostButtonClass } from '@/components/ui/styles';
 import { CopyActions } from './copy-actions';
@@ -18,6 +20,8 @@ import { NewRowsButton, RefreshControls, UpdatedAt } from './freshness';
 import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
 import { EmptyState, ErrorNotice, TableSkeleton } from './table-states';
 import { sortRows } from './sort-rows';
+import { SourceFilter } from './source-filter';
+import { SourceStatusChips } from './source-status';
 import { RowCount, TableFooter, errorText } from './table-footer';
 import { FilterBar } from './toolbar';
 import { UrlIssues } from './url-issues';
@@ -32,20 +36,22 @@ interface DataTableProps {
   path?: Record<string, string>;
   /** Where the server lists from, for the AWS CLI command. */
   backend: CliTarget;
+  /** The accounts and regions the server lists from. */
+  sources: SourceChoices;
   notFound?: ReactNode;
 }
 
 const NO_PATH: Record<string, string> = {};
 
-export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataTableProps) {
-  const spec = resourceSpec(resource);
-  const { values, issues, setView } = useViewState(spec);
+export function DataTable({ resource, path = NO_PATH, backend, sources, notFound }: DataTableProps) {
+  const spec = useMemo(() => withSourceColumns(resourceSpec(resource), sources.several), [resource, sources.several]);
+  const { values, issues, setView } = useViewState(spec, sources);
   const { query, loaded, rows, resolvedRanges, fetchedAt } = useListing(spec, path, values);
   const prefs = useTablePreferences(spec);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sort = viewSort(spec, values);
   const sortInBrowser = sortsInBrowser(spec, values);
-  const filtered = hasFilters(spec, values);
+  const filtered = hasFilters(spec, values) || Object.keys(sourceApiParams(values)).length > 0;
   const sortColumn = sortInBrowser ? spec.columns.find((column) => column.id === sort.id) : undefined;
   const ordered = useMemo(
     () => (sortColumn === undefined ? rows : sortRows(rows, sortColumn, sort.order)),
@@ -68,7 +74,13 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
   const throttled = query.failureReason instanceof ApiError && query.failureReason.status === 429;
   const retryLabel = throttled ? 'Throttled by the API, retrying…' : 'Retrying…';
 
-  const serverKey = JSON.stringify([values.sort, values.order, ...spec.filters.map((filter) => values[filter.id])]);
+  const serverKey = JSON.stringify([
+    values.sort,
+    values.order,
+    values[ACCOUNT_PARAM],
+    values[REGION_PARAM],
+    ...spec.filters.map((filter) => values[filter.id]),
+  ]);
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [serverKey]);
@@ -84,13 +96,18 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
     [spec, sort, setView],
   );
   const clearFilters = useCallback(
-    () => setView(Object.fromEntries(spec.filters.map((filter) => [filter.id, null]))),
+    () =>
+      setView({
+        ...Object.fromEntries(spec.filters.map((filter) => [filter.id, null])),
+        [ACCOUNT_PARAM]: null,
+        [REGION_PARAM]: null,
+      }),
     [spec, setView],
   );
   const canLoadMore = hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !stale;
   const { visibility } = prefs;
 
-  const ids = useMemo(() => ordered.map((row) => rowId(spec, row)), [ordered, spec]);
+  const ids = useMemo(() => ordered.map((row) => rowKey(spec, row)), [ordered, spec]);
   const captureAnchor = useScrollAnchor(scrollRef, ids, ROW_HEIGHT[prefs.density], fetchedAt ?? 0);
   const refresh = () => {
     captureAnchor();
@@ -193,7 +210,9 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
       <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
         <UrlIssues issues={issues} />
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <FilterBar spec={spec} values={values} setView={setView} />
+          <FilterBar spec={spec} values={values} setView={setView}>
+            <SourceFilter sources={sources} values={values} setView={setView} />
+          </FilterBar>
           <div className="flex flex-wrap items-center gap-2">
             <RefreshControls
               refreshing={refreshing}
@@ -210,7 +229,14 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
               onDensity={prefs.setDensity}
               onReset={prefs.reset}
             />
-            <CopyActions spec={spec} path={path} values={values} target={backend} resolvedRanges={resolvedRanges} />
+            <CopyActions
+              spec={spec}
+              path={path}
+              values={values}
+              target={backend}
+              resolvedRanges={resolvedRanges}
+              sources={sources.several ? selectedSources(sources, values) : undefined}
+            />
           </div>
         </div>
         {data !== undefined && (
@@ -239,10 +265,21 @@ export function DataTable({ resource, path = NO_PATH, backend, notFound }: DataT
             <NewRowsButton count={fresh.count} more={fresh.more} onShow={refresh} />
           </div>
         )}
+        {data !== undefined && !stale && (
+          <SourceStatusChips statuses={data.pages.at(-1)?.sources ?? []} retrying={refreshing} onRetry={refresh} />
+        )}
       </div>
       {body}
       {openId !== undefined && (
-        <DetailsPanel key={openId} spec={spec} id={openId} row={openRow} path={path} onClose={closeDetails} />
+        <DetailsPanel
+          key={openId}
+          spec={spec}
+          id={openId}
+          row={openRow}
+          path={path}
+          several={sources.several}
+          onClose={closeDetails}
+        />
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
 import { ApiError } from '@/lib/query/api-error';
 import { detailsQueryOptions } from '@/lib/query/details-query';
 import { iamAction, nameOfId, rowId } from '@/lib/resources/derive';
-import { detailsParams } from '@/lib/resources/details';
+import { detailsParams, detailsSourceParams } from '@/lib/resources/details';
 import type { ResourceSpec } from '@/lib/resources/types';
 import type { Row } from './cells';
 import { DetailsValue, humanize } from './details-value';
@@ -21,6 +21,8 @@ interface DetailsPanelProps {
   /** The row when it is among the loaded ones; the panel works without it, from the Describe answer. */
   row: Row | undefined;
   path: Readonly<Record<string, string>>;
+  /** Several sources are configured: the call names the row's account and region. */
+  several: boolean;
   onClose: () => void;
 }
 
@@ -123,11 +125,14 @@ function More({ spec, id, described, mismatch, rowShown }: MoreProps) {
  * A side panel (a full-width drawer on a phone) with every field of one row in full and what its Describe call
  * adds. A native modal dialog: Escape closes it and focus stays inside while it is open.
  */
-export function DetailsPanel({ spec, id, row, path, onClose }: DetailsPanelProps) {
+export function DetailsPanel({ spec, id, row, path, several, onClose }: DetailsPanelProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const nounId = useId();
   const titleId = useId();
-  const described = useQuery(detailsQueryOptions(spec, detailsParams(spec, id, path)));
+  const params = detailsParams(spec, id, path);
+  const described = useQuery(
+    detailsQueryOptions(spec, params === undefined || !several ? params : { ...params, ...detailsSourceParams(id) }),
+  );
   const answer = described.data;
   const mismatch = answer !== undefined && rowId(spec, answer) !== id;
   const shown = row ?? (mismatch ? undefined : rowOf(spec, answer));

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { suggestionSource } from '@/lib/query/suggestions';
 import { apiParamProblem } from '@/lib/url/codecs';
@@ -14,12 +15,15 @@ interface ToolbarProps {
   spec: ResourceSpec;
   values: ViewValues;
   setView: SetView;
+  /** Controls before the spec's filters: which sources to list. */
+  children?: ReactNode;
 }
 
 /** One control per filter of the spec, chosen by the filter's kind. */
-export function FilterBar({ spec, values, setView }: ToolbarProps) {
+export function FilterBar({ spec, values, setView, children }: ToolbarProps) {
   return (
     <div role="search" aria-label={`Filter ${spec.label.toLowerCase()}`} className="flex flex-wrap items-center gap-2">
+      {children}
       {spec.filters.map((filter) => {
         const onChange = (value: Parameters<SetView>[0][string]) => setView({ [filter.id]: value });
         switch (filter.kind) {

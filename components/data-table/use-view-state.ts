@@ -5,13 +5,14 @@ import { createParser, useQueryStates, type SingleParserBuilder } from 'nuqs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { viewCodecs, type ParamValue } from '@/lib/url/codecs';
+import type { SourceChoices } from '@/lib/url/sources';
 import { readView, type UrlIssue, type ViewValues } from '@/lib/url/view';
 
 export type SetView = (patch: Record<string, ParamValue | null>, options?: { history: 'push' | 'replace' }) => void;
 
-function specParsers(spec: ResourceSpec): Record<string, SingleParserBuilder<ParamValue>> {
+function specParsers(spec: ResourceSpec, sources: SourceChoices): Record<string, SingleParserBuilder<ParamValue>> {
   return Object.fromEntries(
-    Object.entries(viewCodecs(spec)).map(([param, codec]) => [
+    Object.entries(viewCodecs(spec, sources)).map(([param, codec]) => [
       param,
       createParser<ParamValue>({
         parse: codec.parse,
@@ -27,11 +28,14 @@ function specParsers(spec: ResourceSpec): Record<string, SingleParserBuilder<Par
  * history entry unless it asks to replace the current one. A bad value in a link is reported once and dropped
  * from the URL in place, so copying the link shares the view as shown; the report stays until the view changes.
  */
-export function useViewState(spec: ResourceSpec) {
-  const parsers = useMemo(() => specParsers(spec), [spec]);
+export function useViewState(spec: ResourceSpec, sources: SourceChoices) {
+  const parsers = useMemo(() => specParsers(spec, sources), [spec, sources]);
   const [values, setValues] = useQueryStates(parsers, { history: 'push', scroll: false });
   const searchParams = useSearchParams();
-  const read = useMemo(() => readView(spec, (param) => searchParams.get(param)), [spec, searchParams]);
+  const read = useMemo(
+    () => readView(spec, (param) => searchParams.get(param), sources),
+    [spec, searchParams, sources],
+  );
   const found = read.issues;
   const { rewrites } = read;
   const [reported, setReported] = useState<UrlIssue[]>(found);

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'reac
 import { SortIcon } from '@/components/ui/icons';
 import { RowTabIndex } from '@/components/ui/row-tab';
 import { focusRing } from '@/components/ui/styles';
-import { rowId } from '@/lib/resources/derive';
+import { rowId, rowKey } from '@/lib/resources/derive';
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
 import type { Row } from './cells';
 import { buildColumns } from './columns';
@@ -95,7 +95,7 @@ export function VirtualTable(props: VirtualTableProps) {
   const table = useReactTable({
     data: windowRows,
     columns,
-    getRowId: (row) => rowId(spec, row),
+    getRowId: (row) => rowKey(spec, row),
     state: { columnVisibility: visibility },
     getCoreRowModel: getCoreRowModel(),
   });
@@ -157,7 +157,7 @@ export function VirtualTable(props: VirtualTableProps) {
             return (
               <tr
                 key={row.id}
-                data-row-id={row.id}
+                data-row-id={rowId(spec, row.original)}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 tabIndex={item.index === tabStop ? 0 : -1}

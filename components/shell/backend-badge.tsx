@@ -1,7 +1,9 @@
 export interface BackendView {
   kind: 'emulator' | 'aws' | 'custom';
   label: string;
-  /** Said on hover: the endpoint's host and the region. */
+  /** Shown beside the label where there is room: the account. */
+  detail?: string;
+  /** Said on hover: the endpoint's host, the region and the accounts. */
   title: string;
 }
 
@@ -23,6 +25,7 @@ export function BackendBadge({ backend }: { backend: BackendView }) {
     >
       <span aria-hidden className="size-1.5 rounded-full bg-current" />
       {backend.label}
+      {backend.detail !== undefined && <span className="hidden font-normal sm:inline">· {backend.detail}</span>}
     </span>
   );
 }

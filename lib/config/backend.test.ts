@@ -21,6 +21,7 @@ describe('getBackendInfo', () => {
       kind: 'emulator',
       region: 'us-east-1',
       endpoint: 'http://127.0.0.1:4566',
+      name: 'Emulator',
       label: 'Emulator · us-east-1',
       title: 'Endpoint 127.0.0.1:4566, region us-east-1',
     });
@@ -47,6 +48,7 @@ describe('getBackendInfo', () => {
       kind: 'custom',
       region: 'eu-west-1',
       endpoint: 'https://vpce-0123.sagemaker.internal.example/api/',
+      name: 'vpce-0123.sagemaker.internal.example',
       label: 'vpce-0123.sagemaker.internal.example · eu-west-1',
       title: 'Endpoint vpce-0123.sagemaker.internal.example, region eu-west-1',
     });

@@ -6,6 +6,8 @@ export interface BackendInfo {
   region: string | null;
   /** The configured endpoint without any userinfo, for `--endpoint-url`; null for AWS's own. */
   endpoint: string | null;
+  /** The backend in a word: Emulator, AWS, or a custom endpoint's host. */
+  name: string;
   /** Where the data comes from in a few words: a custom endpoint by its host only. */
   label: string;
   /** The same with the region, said on hover. */
@@ -33,12 +35,16 @@ export function getBackendInfo(): BackendInfo {
   const { region, endpoint } = backendTarget();
   const where = region ?? 'no region';
   const inRegion = `region ${region ?? 'not set'}`;
-  if (endpoint === null) return { kind: 'aws', region, endpoint, label: `AWS · ${where}`, title: `AWS, ${inRegion}` };
+  if (endpoint === null) {
+    return { kind: 'aws', region, endpoint, name: 'AWS', label: `AWS · ${where}`, title: `AWS, ${inRegion}` };
+  }
   const url = new URL(endpoint);
   url.username = '';
   url.password = '';
   const shown = url.pathname === '/' ? url.origin : `${url.origin}${url.pathname}`;
   const title = `Endpoint ${url.host}, ${inRegion}`;
-  if (isLoopback(url)) return { kind: 'emulator', region, endpoint: shown, label: `Emulator · ${where}`, title };
-  return { kind: 'custom', region, endpoint: shown, label: `${url.host} · ${where}`, title };
+  if (isLoopback(url)) {
+    return { kind: 'emulator', region, endpoint: shown, name: 'Emulator', label: `Emulator · ${where}`, title };
+  }
+  return { kind: 'custom', region, endpoint: shown, name: url.host, label: `${url.host} · ${where}`, title };
 }

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     AWS_ENDPOINT_URL_SAGEMAKER: emulator.url,
+    AWS_ENDPOINT_URL_STS: emulator.url,
     AWS_REGION: process.env.AWS_REGION || 'us-east-1',
     AWS_ACCESS_KEY_ID: options.accessKeyId ?? DEFAULT_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: options.secretAccessKey ?? DEFAULT_SECRET_ACCESS_KEY,

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiPath, rowId } from '@/lib/resources/derive';
 import type { ResourceSpec } from '@/lib/resources/types';
-import { pageUrl, rangeApiParams, staticApiParams, type ApiParams } from '@/lib/url/api-query';
+import { listApiParams, pageUrl, rangeApiParams, type ApiParams } from '@/lib/url/api-query';
 import { serializeRange } from '@/lib/url/range';
 import { listValue, rangeValue, type ViewValues } from '@/lib/url/view';
 import { fetchListPage, type ListPage } from './fetch-page';
@@ -33,7 +33,7 @@ function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string
 }
 
 export function listQueryOptions(spec: ResourceSpec, path: Record<string, string>, values: ViewValues) {
-  const params = staticApiParams(spec, values);
+  const params = listApiParams(spec, values);
   return infiniteQueryOptions({
     queryKey: ['list', spec.id, path, params, rangeKey(spec, values)],
     // A new sort or filter keeps the rows on screen (and the focus on the control) until its first page arrives.
@@ -62,7 +62,7 @@ export function firstPagePollOptions(
   values: ViewValues,
   intervalMs: number | undefined,
 ) {
-  const params = staticApiParams(spec, values);
+  const params = listApiParams(spec, values);
   return queryOptions({
     queryKey: ['poll', spec.id, path, params, rangeKey(spec, values)],
     enabled: intervalMs !== undefined,

@@ -20,6 +20,15 @@ export function rowId(spec: Pick<Spec, 'idField'>, row: Record<string, unknown>)
   return String(row[spec.idField]);
 }
 
+/**
+ * A key unique among a listing's rows: its id, and where it was listed, since a group shared into two accounts
+ * is listed by both under one ARN.
+ */
+export function rowKey(spec: Pick<Spec, 'idField'>, row: Record<string, unknown>): string {
+  const { AccountName: account, Region: region } = row;
+  return typeof account === 'string' ? `${rowId(spec, row)}|${account}|${String(region)}` : rowId(spec, row);
+}
+
 /** A row's name as people say it, from its ARN: `…:model-package/churn/3` is `churn/3`, `…:image/tf` is `tf`. */
 export function nameOfId(id: string): string {
   const slash = id.indexOf('/');

@@ -1,3 +1,4 @@
+import { parseArn } from './console';
 import type { ResourceSpec } from './types';
 
 /**
@@ -15,6 +16,15 @@ export function detailsParams(
     return [member, source.id === 'whole' ? id : id.slice(id.lastIndexOf('/') + 1)];
   });
   return Object.fromEntries(entries);
+}
+
+/**
+ * With several sources, which one a row's Describe call goes to: the account and region its ARN names, so a
+ * link to one row finds it as well as a click on a loaded one.
+ */
+export function detailsSourceParams(id: string): Record<string, string> {
+  const arn = parseArn(id);
+  return arn === undefined ? {} : { Account: arn.account, Region: arn.region };
 }
 
 export function detailsApiPath(spec: Pick<ResourceSpec, 'id'>, params: Record<string, string>): string {

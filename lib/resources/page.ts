@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ColumnSpec, ResourceSpec } from './types';
 
 /** What every item of a listing gains, in every spec's row: where it was listed. */
 export const sourceFields = {
@@ -11,6 +12,19 @@ export interface SourceFields {
   AccountId?: string;
   AccountName?: string;
   Region?: string;
+}
+
+/** Where each row was listed, for a listing over several sources; sorted within the loaded rows. */
+export const SOURCE_COLUMNS: readonly ColumnSpec<Record<string, unknown>>[] = [
+  { id: 'account', header: 'Account', field: 'AccountName', cell: 'short', defaultVisible: true, sortable: 'client' },
+  { id: 'region', header: 'Region', field: 'Region', cell: 'short', defaultVisible: true, sortable: 'client' },
+];
+
+/** The spec as a listing over several sources shows it: the Account and Region columns after the row's name. */
+export function withSourceColumns<Spec extends ResourceSpec>(spec: Spec, several: boolean): Spec {
+  if (!several) return spec;
+  const at = spec.columns.findIndex((column) => column.pinned === true) + 1;
+  return { ...spec, columns: [...spec.columns.slice(0, at), ...SOURCE_COLUMNS, ...spec.columns.slice(at)] };
 }
 
 export const SOURCE_STATES = ['ok', 'error', 'throttled'] as const;

@@ -2,7 +2,8 @@ import type * as z from 'zod/mini';
 
 export type SortDirection = 'asc' | 'desc';
 
-export type CellKind = 'text' | 'datetime' | 'status' | 'arn' | 'link' | 'number' | 'pair' | 'badge';
+/** How a value shows in a cell; `short` is text that is never long (an account name, a region). */
+export type CellKind = 'text' | 'short' | 'datetime' | 'status' | 'arn' | 'link' | 'number' | 'pair' | 'badge';
 
 export interface ColumnSpec<Row> {
   id: string;

@@ -1,7 +1,9 @@
 import 'server-only';
+import { setTimeout as delay } from 'node:timers/promises';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
 import { accountIdOf } from '@/lib/sagemaker/account-id';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
+import type { SourceChoices } from '@/lib/url/sources';
 
 /** The parameters every list route takes besides the API's own: which sources to list. */
 export const SOURCE_PARAMS = ['Accounts', 'Regions'] as const;
@@ -97,4 +99,31 @@ export async function sourceFor(raw: { Account?: string; Region?: string }): Pro
     'Account',
     `"${account}" is not a configured account in that region; the accounts are: ${listed(names)}.`,
   );
+}
+
+const ID_WAIT_MS = 500;
+
+/**
+ * The configured accounts and regions as a signed-in user's page may show them: names, ids once learned (a page
+ * does not wait for STS longer than a moment), profiles for the CLI command; never a role ARN or external id.
+ */
+export async function sourceChoices(): Promise<SourceChoices> {
+  const configured = catalogSources();
+  const waited = new AbortController();
+  const later = delay(ID_WAIT_MS, undefined, { signal: waited.signal }).catch(() => undefined);
+  const ids = await Promise.all(configured.accounts.map((account) => Promise.race([accountIdOf(account), later])));
+  waited.abort();
+  return {
+    accounts: configured.accounts.map((account, index) => {
+      const accountId = ids[index];
+      return {
+        name: account.name,
+        ...(accountId === undefined ? {} : { accountId }),
+        ...(account.access.kind === 'profile' ? { profile: account.access.profile } : {}),
+        regions: account.regions,
+      };
+    }),
+    regions: configured.regions,
+    several: configured.several,
+  };
 }

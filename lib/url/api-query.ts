@@ -1,5 +1,6 @@
 import type { ResourceSpec } from '@/lib/resources/types';
 import { formatInstant, resolveRange } from './range';
+import { sourceApiParams } from './sources';
 import { enumValue, rangeValue, textValue, viewSort, type ViewValues } from './view';
 
 type QuerySpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
@@ -23,6 +24,11 @@ export function staticApiParams(spec: QuerySpec, values: ViewValues): ApiParams 
   params.SortBy = serverSort ?? spec.sort.server[spec.sort.default.id] ?? '';
   params.SortOrder = spec.sort.order[serverSort === undefined ? spec.sort.default.order : sort.order];
   return params;
+}
+
+/** What the proxy is asked besides the date ranges: the API's own parameters and the sources to list. */
+export function listApiParams(spec: QuerySpec, values: ViewValues): ApiParams {
+  return { ...staticApiParams(spec, values), ...sourceApiParams(values) };
 }
 
 /** Date-range filters resolved against `now`: relative ranges become absolute bounds. */

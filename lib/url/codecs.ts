@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { FilterSpec, ResourceSpec, SortDirection } from '@/lib/resources/types';
 import { parseRange, serializeRange, type DateRange } from './range';
 import { REFRESH_CHOICES } from './refresh';
+import { sourceCodecs, type SourceChoices } from './sources';
 
 export type ParamValue = string | readonly string[] | DateRange;
 
@@ -102,9 +103,16 @@ export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[]
   return spec.columns.filter((column) => column.sortable !== false).map((column) => column.id);
 }
 
-/** Every URL parameter of a resource's page, keyed by its name in the URL. */
-export function viewCodecs(spec: Pick<ResourceSpec, 'columns' | 'filters' | 'query'>): Record<string, ParamCodec> {
+/**
+ * Every URL parameter of a resource's page, keyed by its name in the URL; `account=` and `region=` once the
+ * configured sources are known.
+ */
+export function viewCodecs(
+  spec: Pick<ResourceSpec, 'columns' | 'filters' | 'query'>,
+  sources?: SourceChoices,
+): Record<string, ParamCodec> {
   const codecs: Record<string, ParamCodec> = {
+    ...(sources === undefined ? {} : sourceCodecs(sources)),
     sort: choiceCodec(sortableColumnIds(spec), 'a sortable column'),
     order: choiceCodec(SORT_ORDERS, 'one of'),
     [DETAILS_PARAM]: detailsCodec,

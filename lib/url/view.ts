@@ -1,6 +1,7 @@
 import type { ResourceSpec, SortDirection } from '@/lib/resources/types';
 import { viewCodecs, type ParamValue } from './codecs';
 import type { DateRange } from './range';
+import type { SourceChoices } from './sources';
 
 export type ViewValues = Readonly<Record<string, ParamValue | null | undefined>>;
 
@@ -13,32 +14,35 @@ export interface UrlIssue {
 type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort' | 'query'>;
 
 /**
- * Parses a page's URL parameters; a bad value is reported as an issue and left out. `rewrites` holds the sound
- * values written otherwise than the app writes them (`refresh=1M` is `1m`), to put in the URL as written.
+ * Parses a page's URL parameters; a bad value is reported as an issue and left out, but for a list's sound
+ * entries. `rewrites` holds the sound values written otherwise than the app writes them (`refresh=1M` is `1m`,
+ * `account=prod,nope` is `account=prod`), to put in the URL as written.
  */
 export function readView(
   spec: ViewSpec,
   get: (param: string) => string | null,
+  sources?: SourceChoices,
 ): { values: ViewValues; issues: UrlIssue[]; rewrites: Record<string, ParamValue> } {
   const values: Record<string, ParamValue | null> = {};
   const issues: UrlIssue[] = [];
   const rewrites: Record<string, ParamValue> = {};
-  for (const [param, codec] of Object.entries(viewCodecs(spec))) {
+  for (const [param, codec] of Object.entries(viewCodecs(spec, sources))) {
     const raw = get(param);
     if (raw === null || raw === '') continue;
     const problem = codec.problem(raw);
     if (problem !== null) issues.push({ param, value: raw, message: problem });
     const value = codec.parse(raw);
     values[param] = value;
-    if (problem === null && value !== null && codec.serialize(value) !== raw) rewrites[param] = value;
+    // A list keeps its sound entries (`account=prod,nope` is `account=prod`).
+    if (value !== null && codec.serialize(value) !== raw) rewrites[param] = value;
   }
   return { values, issues, rewrites };
 }
 
 /** The parameters a view writes to the URL, in spec order, without the empty ones. */
-export function writeView(spec: ViewSpec, values: ViewValues): URLSearchParams {
+export function writeView(spec: ViewSpec, values: ViewValues, sources?: SourceChoices): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [param, codec] of Object.entries(viewCodecs(spec))) {
+  for (const [param, codec] of Object.entries(viewCodecs(spec, sources))) {
     const value = values[param];
     if (value === null || value === undefined) continue;
     const text = codec.serialize(value);

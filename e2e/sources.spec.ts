@@ -1,0 +1,185 @@
+import { apiPage } from './api';
+import { expect, test } from './fixtures';
+import { TablePage } from './pages/table-page';
+
+/**
+ * Runs in the `merged` project: one dashboard over prod and staging in us-east-1 and eu-west-1, and legacy in
+ * us-east-1, whose role the emulator refuses (`e2e/data/sources.json`).
+ */
+const STAGING = '222222222222';
+
+test.describe('several accounts and regions', () => {
+  test('the header names the accounts and regions; rows say where they were listed', async ({ page, request }) => {
+    const table = new TablePage(page, 'images');
+    const first = await table.open();
+    await expect(page.getByTestId('backend-badge')).toHaveText(/3 accounts · 2 regions/);
+    await expect(table.header('Account')).toBeVisible();
+    await expect(table.header('Region')).toBeVisible();
+    const answer = await apiPage(request, first.url());
+    const expected = answer.items.slice(0, 10).map((item) => `${String(item.AccountName)} ${String(item.Region)}`);
+    await expect(table.rows.first()).toBeVisible();
+    const accounts = await table.cells('account').allInnerTexts();
+    const regions = await table.cells('region').allInnerTexts();
+    const shown = accounts.map((account, index) => `${account.trim()} ${regions[index]?.trim() ?? ''}`);
+    expect(shown.slice(0, 10)).toEqual(expected);
+    expect(new Set(accounts.map((account) => account.trim()))).toEqual(new Set(['prod', 'staging']));
+  });
+
+  test('an account that refuses its role is shown as such, and the others list completely', async ({
+    page,
+    request,
+  }) => {
+    const table = new TablePage(page, 'model-package-groups');
+    await table.open();
+    const chip = page.getByTestId('source-status');
+    await expect(chip).toHaveCount(1);
+    await expect(chip).toContainText('legacy (333333333333) · us-east-1 failed');
+    await expect(chip).toContainText('may not assume arn:aws:iam::333333333333:role/CatalogReadOnly');
+    await expect(chip).toContainText('AccessDenied');
+    const total = await table.scrollUntilComplete();
+    let expected = 0;
+    for (const account of ['prod', 'staging']) {
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const query = new URLSearchParams({ Accounts: account, Regions: region, MaxResults: '100' });
+        let token: string | null = null;
+        do {
+          if (token !== null) query.set('NextToken', token);
+          const answer = await apiPage(request, `/api/model-package-groups?${query}`);
+          expected += answer.items.length;
+          token = answer.nextToken;
+        } while (token !== null);
+      }
+    }
+    expect(total).toBe(expected);
+    await expect(chip).toHaveCount(1);
+  });
+
+  test('a failing source gets a chip with its error; Retry lists it again and keeps the rows meanwhile', async ({
+    page,
+    emulator,
+  }) => {
+    const table = new TablePage(page, 'images');
+    await emulator.setFaults({ errorRate: 1, accounts: [STAGING], operations: ['ListImages'] });
+    await table.open('region=eu-west-1');
+    const chip = page.getByTestId('source-status');
+    await expect(chip).toHaveCount(1);
+    await expect(chip).toContainText('staging (222222222222) · eu-west-1 failed');
+    await expect(table.cells('account').first()).toHaveText('prod');
+    const accounts = await table.cells('account').allInnerTexts();
+    expect(accounts.every((account) => account.trim() === 'prod')).toBe(true);
+    const before = await table.rows.count();
+
+    await emulator.reset();
+    const again = table.nextListRequest((params) => !params.has('NextToken'));
+    await chip.getByRole('button', { name: /^Retry staging/ }).click();
+    expect((await again).headers()['cache-control']).toBe('no-cache');
+    // The rows of the healthy source stay while the listing is asked again.
+    expect(await table.rows.count()).toBeGreaterThanOrEqual(Math.min(before, 1));
+    await expect(chip).toHaveCount(0);
+    await expect(table.cells('account').filter({ hasText: 'staging' }).first()).toBeVisible();
+  });
+
+  test('the account and region selector narrows the sources, in the URL and on the wire, with the keyboard', async ({
+    page,
+  }) => {
+    const table = new TablePage(page, 'images');
+    await table.open();
+    await table.rowIds();
+    const account = table.filterButton('Account');
+    await expect(account).toHaveAccessibleName('Account filter: All');
+    await account.focus();
+    await page.keyboard.press('Enter');
+    const staging = page.getByRole('checkbox', { name: /^staging/ });
+    const legacy = page.getByRole('checkbox', { name: /^legacy/ });
+    await expect(staging).toBeChecked();
+    const narrowed = table.nextListRequest((params) => params.get('Accounts') === 'prod,legacy');
+    await staging.focus();
+    await page.keyboard.press('Space');
+    await narrowed;
+    await expect(page).toHaveURL(/[?&]account=prod(,|%2C)legacy(&|$)/);
+    await expect(staging).not.toBeChecked();
+    const onlyProd = table.nextListRequest((params) => params.get('Accounts') === 'prod');
+    await legacy.focus();
+    await page.keyboard.press('Space');
+    await onlyProd;
+    // The last account left cannot be unchecked: a listing of no source means nothing.
+    await expect(page.getByRole('checkbox', { name: /^prod/ })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(account).toBeFocused();
+    await expect(account).toHaveAccessibleName('Account filter: prod');
+    await expect(page.getByTestId('source-status')).toHaveCount(0);
+    await expect(table.rows.first()).toBeVisible();
+    const accounts = await table.cells('account').allInnerTexts();
+    expect(new Set(accounts.map((name) => name.trim()))).toEqual(new Set(['prod']));
+
+    const region = table.filterButton('Region');
+    await region.click();
+    const inEurope = table.nextListRequest(
+      (params) => params.get('Regions') === 'eu-west-1' && params.get('Accounts') === 'prod',
+    );
+    await page.getByRole('checkbox', { name: 'us-east-1' }).uncheck();
+    await inEurope;
+    await expect(page).toHaveURL(/[?&]region=eu-west-1(&|$)/);
+    await page.keyboard.press('Escape');
+    await expect(table.cells('region').first()).toHaveText('eu-west-1');
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/region=/);
+    await expect(table.filterButton('Region')).toHaveAccessibleName('Region filter: All');
+  });
+
+  test('an unknown account or region in a link is named, ignored and dropped', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    const first = await table.open('account=prod,nope&region=mars-north-1');
+    await expect(table.urlIssues).toContainText('account=prod,nope');
+    await expect(table.urlIssues).toContainText('nope');
+    await expect(table.urlIssues).toContainText('region=mars-north-1');
+    const params = new URL(first.url()).searchParams;
+    expect(params.get('Accounts')).toBe('prod');
+    expect(params.has('Regions')).toBe(false);
+    await expect(page).toHaveURL(/[?&]account=prod(&|$)/);
+    await expect(page).not.toHaveURL(/region=/);
+  });
+
+  test("a row's details come from its own account and region", async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open('account=staging&region=eu-west-1');
+    await expect(table.cells('account').first()).toHaveText('staging');
+    const id = (await table.rowIds())[0] ?? '';
+    expect(id).toContain(`:eu-west-1:${STAGING}:`);
+    const described = page.waitForRequest((request) => request.url().includes('/api/details/images'));
+    await table.rows
+      .first()
+      .getByRole('button', { name: /^Details/ })
+      .click();
+    const params = new URL((await described).url()).searchParams;
+    expect(params.get('Account')).toBe(STAGING);
+    expect(params.get('Region')).toBe('eu-west-1');
+    const panel = page.getByTestId('details-panel');
+    await expect(panel.getByRole('region', { name: 'More details' })).toContainText('DescribeImage');
+    await expect(panel).toContainText('staging');
+    await expect(panel.getByTestId('details-more')).toBeVisible();
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+    test('the selector and the failing-source chip fit the screen', async ({ page }) => {
+      const table = new TablePage(page, 'images');
+      await table.open();
+      await table.rowIds();
+      const chip = page.getByTestId('source-status');
+      await expect(chip).toHaveCount(1);
+      for (const control of [table.filterButton('Account'), table.filterButton('Region'), chip]) {
+        const box = await control.boundingBox();
+        expect(box).not.toBeNull();
+        expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
+      }
+      await table.filterButton('Region').tap();
+      await page.getByRole('checkbox', { name: 'eu-west-1' }).tap();
+      await expect(page).toHaveURL(/[?&]region=us-east-1(&|$)/);
+      const widths = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(widths).toBeLessThanOrEqual(390);
+    });
+  });
+});
