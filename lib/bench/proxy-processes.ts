@@ -54,18 +54,24 @@ export async function startEmulatorProcess(port: number): Promise<ChildProcess> 
   return child;
 }
 
-export async function startNextServer(port: number, emulatorUrl: string): Promise<ChildProcess> {
+export async function startNextServer(
+  port: number,
+  emulatorUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   const child = run('node_modules/next/dist/bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     ...process.env,
     NODE_ENV: 'production',
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     AWS_ENDPOINT_URL_SAGEMAKER: emulatorUrl,
+    AWS_ENDPOINT_URL_STS: emulatorUrl,
     AWS_REGION: BENCH_REGION,
     AWS_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: DEFAULT_SECRET_ACCESS_KEY,
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
+    ...env,
   });
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000);
   return child;
