@@ -8,9 +8,9 @@ function count(n: number, noun: string): string {
 }
 
 /** What the header says about where the data comes from: the backend, and its account or its accounts and regions. */
-export async function backendView(): Promise<BackendView> {
+export function backendView(): BackendView {
   const info = getBackendInfo();
-  const choices = await sourceChoices();
+  const choices = sourceChoices();
   if (!choices.several) {
     const id = choices.accounts[0]?.accountId;
     return id === undefined

@@ -96,7 +96,7 @@ export function listingPage(spec: ResourceSpec) {
     // filter streams in beside the table.
     const found = parent?.byPath === true ? await lookupParent(parent.parent, parent.name) : undefined;
     if (parent?.byPath === true && found === undefined) notFound();
-    const sources = await sourceChoices();
+    const sources = sourceChoices();
     preloadFirstPage(id, path, query, sources);
     const { region, endpoint } = getBackendInfo();
     const back = parent === undefined ? undefined : { href: pagePath(parent.parent), label: parent.parent.label };

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import { PAGE_SIZE, firstPagePollOptions, matchesBrowserFilters, newerRows } from '@/lib/query/list-query';
 import { rowId, rowKey } from '@/lib/resources/derive';
-import { withSourceColumns } from '@/lib/resources/page';
+import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
@@ -129,6 +129,8 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
     return { count: found.length, more };
   }, [spec, values, loaded, polled.data]);
 
+  const statuses = useMemo(() => data?.pages.at(-1)?.sources ?? [], [data]);
+
   const openId = textValue(values, DETAILS_PARAM) || undefined;
   const openedHere = useRef<string | null>(null);
   const openDetails = useCallback(
@@ -245,6 +247,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               loaded={loaded.length}
               shown={rows.length}
               complete={!hasNextPage}
+              leftOut={sourcesLeftOut(statuses).length}
               sortedInBrowser={sortInBrowser}
               retrying={retrying}
               updating={stale}
@@ -266,7 +269,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
           </div>
         )}
         {data !== undefined && !stale && (
-          <SourceStatusChips statuses={data.pages.at(-1)?.sources ?? []} retrying={refreshing} onRetry={refresh} />
+          <SourceStatusChips statuses={statuses} retrying={refreshing} onRetry={refresh} />
         )}
       </div>
       {body}

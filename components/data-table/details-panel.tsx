@@ -131,7 +131,10 @@ export function DetailsPanel({ spec, id, row, path, several, onClose }: DetailsP
   const titleId = useId();
   const params = detailsParams(spec, id, path);
   const described = useQuery(
-    detailsQueryOptions(spec, params === undefined || !several ? params : { ...params, ...detailsSourceParams(id) }),
+    detailsQueryOptions(
+      spec,
+      params === undefined || !several ? params : { ...params, ...detailsSourceParams(id, row) },
+    ),
   );
   const answer = described.data;
   const mismatch = answer !== undefined && rowId(spec, answer) !== id;

@@ -61,12 +61,20 @@ interface CountProps {
   loaded: number;
   shown: number;
   complete: boolean;
+  /** Sources the last page left out that may still have rows: the rows are not all there. */
+  leftOut: number;
   sortedInBrowser: boolean;
   retrying: boolean;
   updating: boolean;
 }
 
-export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying, updating }: CountProps) {
+function countText(loaded: number, complete: boolean, leftOut: number): string {
+  if (!complete) return `${loaded} loaded · more available`;
+  if (leftOut > 0) return `${loaded} loaded · ${leftOut === 1 ? 'a source' : `${leftOut} sources`} left out`;
+  return `${loaded} total`;
+}
+
+export function RowCount({ loaded, shown, complete, leftOut, sortedInBrowser, retrying, updating }: CountProps) {
   if (updating) {
     return (
       <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="row-count" aria-live="polite">
@@ -81,9 +89,7 @@ export function RowCount({ loaded, shown, complete, sortedInBrowser, retrying, u
       data-testid="row-count"
       aria-live="polite"
     >
-      <span className="font-medium text-zinc-800 dark:text-zinc-200">
-        {complete ? `${loaded} total` : `${loaded} loaded · more available`}
-      </span>
+      <span className="font-medium text-zinc-800 dark:text-zinc-200">{countText(loaded, complete, leftOut)}</span>
       {shown !== loaded && <span>· {shown} match the filters applied in the browser</span>}
       {sortedInBrowser && <span>· sorted within {loaded} loaded rows</span>}
       {retrying && <span className="text-amber-800 dark:text-amber-300">· retrying…</span>}

@@ -76,6 +76,19 @@ describe('catalog sources', () => {
     [{ accounts: [{ name: 'Prod' }] }, /accounts\[0\] \("Prod"\)\.name must be 1 to 32 of a-z/],
     [{ accounts: [{ name: 'a' }, { name: 'a' }] }, /accounts\[1\] \("a"\)\.name "a" is used twice/],
     [
+      {
+        accounts: [
+          { name: 'a', roleArn: 'arn:aws:iam::111111111111:role/R' },
+          { name: 'b', roleArn: 'arn:aws:iam::111111111111:role/R' },
+        ],
+      },
+      /accounts\[1\] \("b"\)\.roleArn reaches the same account as an earlier entry: role arn:aws:iam::111111111111:role\/R/,
+    ],
+    [
+      { accounts: [{ name: 'a' }, { name: 'b' }] },
+      /accounts\[1\] \("b"\)\.name reaches the same account .* own credentials/,
+    ],
+    [
       { accounts: [{ name: 'p', roleArn: 'arn:aws:iam::1:role/x' }] },
       /accounts\[0\] \("p"\)\.roleArn must be an IAM role ARN/,
     ],

@@ -74,6 +74,7 @@ const sourcesFile = z
   .strictObject({ regions: regionList.optional(), accounts: z.array(accountEntry).min(1, 'must list an account') })
   .superRefine((file, context) => {
     const seen = new Set<string>();
+    const access = new Set<string>();
     file.accounts.forEach((account, index) => {
       if (seen.has(account.name)) {
         context.addIssue({
@@ -83,6 +84,21 @@ const sourcesFile = z
         });
       }
       seen.add(account.name);
+      // Two entries reaching one catalog would list every row twice under two names.
+      const [field, how] =
+        account.roleArn !== undefined
+          ? ['roleArn', `role ${account.roleArn}`]
+          : account.profile !== undefined
+            ? ['profile', `profile ${account.profile}`]
+            : ['name', "the server's own credentials (no roleArn or profile)"];
+      if (access.has(how)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['accounts', index, field],
+          message: `reaches the same account as an earlier entry: ${how}`,
+        });
+      }
+      access.add(how);
     });
   });
 

@@ -19,10 +19,16 @@ export function detailsParams(
 }
 
 /**
- * With several sources, which one a row's Describe call goes to: the account and region its ARN names, so a
- * link to one row finds it as well as a click on a loaded one.
+ * With several sources, which one a row's Describe call goes to: the source that listed the row when it is
+ * loaded (a group shared from another account is described through the account it is shared with), else the
+ * account and region its ARN names, so a link to one row finds it before it loads.
  */
-export function detailsSourceParams(id: string): Record<string, string> {
+export function detailsSourceParams(
+  id: string,
+  row: Readonly<Record<string, unknown>> | undefined,
+): Record<string, string> {
+  const { AccountName: account, Region: region } = row ?? {};
+  if (typeof account === 'string' && typeof region === 'string') return { Account: account, Region: region };
   const arn = parseArn(id);
   return arn === undefined ? {} : { Account: arn.account, Region: arn.region };
 }

@@ -38,6 +38,23 @@ export interface SourceStatus {
   error?: { code: string; message: string };
 }
 
+/** Errors that may pass: a source left out for one of these may list when asked again. */
+const PASSING_CODES: ReadonlySet<string> = new Set([
+  'Throttled',
+  'UpstreamTimeout',
+  'UpstreamUnavailable',
+  'UpstreamError',
+  'UpstreamBusy',
+]);
+
+/** The sources a page left out that may still have rows to list: the listing is not complete while there are any. */
+export function sourcesLeftOut(statuses: readonly SourceStatus[]): SourceStatus[] {
+  return statuses.filter(
+    (status) =>
+      status.status === 'throttled' || (status.status === 'error' && PASSING_CODES.has(status.error?.code ?? '')),
+  );
+}
+
 const sourceStatus = z.object({
   account: z.string(),
   accountId: z.optional(z.string()),

@@ -9,6 +9,8 @@ const RETRY_AFTER_MS = 60_000;
 interface Learning {
   at: number;
   id: Promise<string | undefined>;
+  /** The id once learned. */
+  value?: string | undefined;
   failed: boolean;
 }
 
@@ -44,6 +46,7 @@ export function accountIdOf(account: CatalogAccount, now = Date.now()): Promise<
   if (known !== undefined && !(known.failed && now - known.at >= RETRY_AFTER_MS)) return known.id;
   const learning: Learning = { at: now, id: ask(account), failed: false };
   void learning.id.then((id) => {
+    learning.value = id;
     learning.failed = id === undefined;
   });
   learned.set(account.name, learning);
@@ -52,4 +55,14 @@ export function accountIdOf(account: CatalogAccount, now = Date.now()): Promise<
 
 export function resetAccountIdsForTests(): void {
   learned.clear();
+}
+
+/**
+ * The account's id if it is known now, without waiting: what listings and pages show. Asks STS in the background
+ * the first time (and a minute after a failure), so the id shows once it is learned and no answer waits on STS.
+ */
+export function knownAccountId(account: CatalogAccount, now = Date.now()): string | undefined {
+  if (account.accountId !== undefined) return account.accountId;
+  void accountIdOf(account, now);
+  return learned.get(account.name)?.value;
 }

@@ -9,7 +9,7 @@ import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { normalizeTimes } from './test-support/full-listing';
 import { errorReply, pageReply } from './test-support/replies';
 import { callRoute } from './test-support/routes';
-import { startProxyWithEmulator, stopProxyAndEmulator, TEST_REGION } from './test-support/harness';
+import { sageMakerOperations, startProxyWithEmulator, stopProxyAndEmulator, TEST_REGION } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -75,7 +75,7 @@ describe('GET /api/details/{resource}', () => {
     emulator.resetStats();
     const replies = await Promise.all(Array.from({ length: 20 }, () => callDetails('images', image?.params ?? {})));
     expect(replies.every((reply) => reply.status === 200)).toBe(true);
-    expect(emulator.stats().byOperation).toEqual({ DescribeImage: 1 });
+    expect(sageMakerOperations(emulator)).toEqual({ DescribeImage: 1 });
   });
 
   it('names the IAM action when the identity may not describe, and answers 404 for an unknown row', async () => {

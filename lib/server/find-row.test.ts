@@ -5,7 +5,7 @@ import { imagesSpec } from '@/lib/resources/images';
 import { findRow } from './find-row';
 import { resetLoggerForTests } from '@/lib/observability/logger';
 import { ProxyError } from '@/lib/server/http/proxy-error';
-import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+import { sageMakerOperations, startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -42,7 +42,7 @@ describe('findRow, the lookup behind an image page', () => {
     const found = await Promise.all(Array.from({ length: 50 }, () => findImage(name ?? '')));
     expect(new Set(found.map((image) => image?.ImageArn)).size).toBe(1);
     expect(found[0]?.ImageName).toBe(name);
-    expect(emulator.stats().byOperation).toEqual({ ListImages: 1 });
+    expect(sageMakerOperations(emulator)).toEqual({ ListImages: 1 });
     expect(lines.filter((line) => line.audit === true && line.route === 'page:image')).toHaveLength(50);
   });
 

@@ -4,7 +4,7 @@ import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client'
 import { iamAction } from '@/lib/resources/derive';
 import type { ListPage, SourceFields } from '@/lib/resources/page';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
-import { accountIdOf } from '@/lib/sagemaker/account-id';
+import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { mergedListThrough } from './merged-listing';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { listPage, type PageRequest } from '@/lib/sagemaker/list-operation';
@@ -163,10 +163,8 @@ function singleListThrough<Query extends PageQuery, Path extends object, Row>(
     const env = serverEnv();
     const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
     const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
-    const [page, accountId] = await Promise.all([
-      collectPage(fetchPage, { query, path, signal }, budget),
-      accountIdOf(backend.source.account),
-    ]);
+    const page = await collectPage(fetchPage, { query, path, signal }, budget);
+    const accountId = knownAccountId(backend.source.account);
     const where = {
       ...(accountId === undefined ? {} : { AccountId: accountId }),
       AccountName: backend.source.account.name,

@@ -3,7 +3,7 @@ import { serverEnv } from '@/lib/config/env';
 import type { CatalogSource } from '@/lib/config/sources';
 import { withRequestContext } from '@/lib/observability/request-context';
 import type { ListPage, SourceStatus } from '@/lib/resources/page';
-import { accountIdOf } from '@/lib/sagemaker/account-id';
+import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
 import { API_DEFAULT_PAGE_SIZE } from '@/lib/sagemaker/list-operation';
 import { ProxyError } from '@/lib/server/http/proxy-error';
@@ -79,7 +79,6 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
   const backends = sources.map((source) => sageMakerBackend(source));
   let upstreamCalls = 0;
   const upstreamRequestIds: string[] = [];
-  const ids = Promise.all(sources.map((source) => accountIdOf(source.account)));
 
   const merged = await withRequestContext({ requestId: caller.requestId, user: caller.user, route: caller.route }, () =>
     mergePage<Row>({
@@ -122,7 +121,7 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
     throw sourceError(missing[0].error, context);
   }
 
-  const accountIds = await ids;
+  const accountIds = sources.map((source) => knownAccountId(source.account));
   const where = new Map(sources.map((source, index) => [source.key, { source, accountId: accountIds[index] }]));
   const items = merged.items.map(({ row, source }) => {
     const from = where.get(source);

@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as readyRoute from '@/app/api/ready/route';
@@ -65,6 +68,22 @@ describe('/api/ready', () => {
     const response = await readyRoute.GET();
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ reason: expect.stringMatching(/^InvalidCredentials: /) });
+  });
+
+  it('names a refused role by its code only: the open probe never reveals configuration', async () => {
+    const role = 'arn:aws:iam::444444444444:role/SecretCatalogRole';
+    const file = join(mkdtempSync(join(tmpdir(), 'ready-')), 'sources.json');
+    writeFileSync(file, JSON.stringify({ regions: ['us-east-1'], accounts: [{ name: 'solo', roleArn: role }] }));
+    emulator = await startProxyWithEmulator(
+      { roles: ['arn:aws:iam::111111111111:role/Other'] },
+      { CATALOG_SOURCES_FILE: file },
+    );
+    const response = await readyRoute.GET();
+    expect(response.status).toBe(503);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ reason: expect.stringMatching(/^AccessDenied: /) });
+    expect(text).not.toContain('444444444444');
+    expect(text).not.toContain('SecretCatalogRole');
   });
 
   it('probes at most once per few seconds', async () => {

@@ -44,12 +44,13 @@ async function probe(): Promise<Readiness> {
   const results = await Promise.all(catalogSources().sources.map(probeSource));
   const ready = results.find((entry) => entry.result.ready);
   if (ready !== undefined) return ready.result;
-  const only = results.length === 1 ? results[0] : undefined;
-  if (only !== undefined) return only.result;
-  // The probe answers without sign-in: it names the failures by code only, and logs which source said what.
+  // The probe answers without sign-in: it names the failures by code only (a refused role's message names the
+  // role), and logs which source said what.
   const reasons = results.map((entry) => `${entry.source}: ${entry.result.ready ? 'ok' : entry.result.reason}`);
   proxyLogger().warn({ sources: reasons }, 'readiness: no source answers');
   const codes = [...new Set(results.map((entry) => (entry.result.ready ? '' : entry.result.reason.split(':')[0])))];
+  if (results.length === 1)
+    return { ready: false, reason: `${codes.join('')}: SageMaker cannot be listed; see the log.` };
   return { ready: false, reason: `No source answers (${codes.join(', ')}).` };
 }
 

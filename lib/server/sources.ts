@@ -1,7 +1,6 @@
 import 'server-only';
-import { setTimeout as delay } from 'node:timers/promises';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
-import { accountIdOf } from '@/lib/sagemaker/account-id';
+import { accountIdOf, knownAccountId } from '@/lib/sagemaker/account-id';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
 import type { SourceChoices } from '@/lib/url/sources';
 
@@ -72,8 +71,8 @@ export async function selectSources(raw: { Accounts?: string; Regions?: string }
 
 /**
  * The source one row's Describe call goes to: `Account` (a configured name or account id) in `Region`. With one
- * source, that one. An account id no source has (a group another account shares) is asked through the first
- * source in the region, which is where it was listed.
+ * source, that one. An account id no source has (the owner of a resource shared in, as a link's ARN names it) is
+ * asked through the region's first source, which can describe it when the resource is shared with it.
  */
 export async function sourceFor(raw: { Account?: string; Region?: string }): Promise<CatalogSource> {
   const configured = catalogSources();
@@ -101,18 +100,13 @@ export async function sourceFor(raw: { Account?: string; Region?: string }): Pro
   );
 }
 
-const ID_WAIT_MS = 500;
-
 /**
  * The configured accounts and regions as a signed-in user's page may show them: names, ids once learned (a page
- * does not wait for STS longer than a moment), profiles for the CLI command; never a role ARN or external id.
+ * never waits for STS), profiles for the CLI command; never a role ARN or external id.
  */
-export async function sourceChoices(): Promise<SourceChoices> {
+export function sourceChoices(): SourceChoices {
   const configured = catalogSources();
-  const waited = new AbortController();
-  const later = delay(ID_WAIT_MS, undefined, { signal: waited.signal }).catch(() => undefined);
-  const ids = await Promise.all(configured.accounts.map((account) => Promise.race([accountIdOf(account), later])));
-  waited.abort();
+  const ids = configured.accounts.map((account) => knownAccountId(account));
   return {
     accounts: configured.accounts.map((account, index) => {
       const accountId = ids[index];
@@ -126,4 +120,9 @@ export async function sourceChoices(): Promise<SourceChoices> {
     regions: configured.regions,
     several: configured.several,
   };
+}
+
+/** Starts learning every account's id at start-up, so the first pages can show them. */
+export function learnAccountIds(): void {
+  for (const account of catalogSources().accounts) knownAccountId(account);
 }

@@ -41,12 +41,20 @@ const cursorSchema = z.strictObject({
 
 const INLINE = 'm1.';
 const STORED = 'm1s.';
-/** Longer cursors are kept on the server and named by an id, so every URL stays well under header limits. */
+/**
+ * Longer cursors are kept on the server (in this process, for half an hour) and named by an id, so every URL
+ * stays well under header limits.
+ */
 const MAX_INLINE = 4096;
 const STORE_TTL_MS = 30 * 60_000;
 export const MAX_CURSOR_LENGTH = 32_768;
 
-const stored = new LRUCache<string, string>({ max: 20_000, ttl: STORE_TTL_MS });
+const stored = new LRUCache<string, string>({
+  max: 20_000,
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: (json, id) => (json.length + id.length) * 2,
+  ttl: STORE_TTL_MS,
+});
 
 /** A new snapshot name, for the first page of a listing. */
 export function newSnapshot(): string {

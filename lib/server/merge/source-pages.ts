@@ -28,9 +28,11 @@ const inFlight = new Map<string, Promise<StoredPage>>();
 
 function store(): LRUCache<string, StoredPage> {
   const env = serverEnv();
+  // Its own bounds, larger than the response cache's: the pages merged listings are reading must outlive the
+  // traffic of other listings, or each merged page would ask its sources again.
   pages ??= new LRUCache<string, StoredPage>({
-    max: env.PROXY_CACHE_MAX_ENTRIES,
-    maxSize: env.PROXY_CACHE_MAX_BYTES,
+    max: env.PROXY_CACHE_MAX_ENTRIES * 10,
+    maxSize: env.PROXY_CACHE_MAX_BYTES * 2,
     sizeCalculation: (page, key) => Math.max(1, (JSON.stringify(page.items).length + key.length) * 2),
   });
   return pages;

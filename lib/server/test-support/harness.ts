@@ -54,3 +54,9 @@ export function sageMakerCalls(emulator: RunningEmulator | undefined): number {
   const sts = (stats.byOperation.GetCallerIdentity ?? 0) + (stats.byOperation.AssumeRole ?? 0);
   return stats.total - sts;
 }
+
+/** The SageMaker operations the emulator answered and how often, leaving out STS. */
+export function sageMakerOperations(emulator: RunningEmulator): Record<string, number> {
+  const sts = new Set(['GetCallerIdentity', 'AssumeRole']);
+  return Object.fromEntries(Object.entries(emulator.stats().byOperation).filter(([operation]) => !sts.has(operation)));
+}
