@@ -23,8 +23,11 @@ export interface SageMakerBackend {
   run<T>(lane: string, signal: AbortSignal | undefined, call: (abortSignal?: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-/** A lane per listing's list call and per details call, and one for readiness: the socket pool fits them all. */
-const OPERATION_LANES = RESOURCE_IDS.length * 2 + 1;
+/**
+ * A lane per listing's list call, its full listings and its details call, and one for readiness: the socket pool
+ * fits them all.
+ */
+const OPERATION_LANES = RESOURCE_IDS.length * 3 + 1;
 
 /** The session name CloudTrail shows in the assumed roles' accounts. */
 export const ROLE_SESSION_NAME = 'sagemaker-catalog';

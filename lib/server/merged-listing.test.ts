@@ -14,6 +14,7 @@ import { normalizeTimes } from './test-support/full-listing';
 import { sageMakerCalls, stubProxyEnv } from './test-support/harness';
 import { errorReply, pageReply } from './test-support/replies';
 import { callRoute } from './test-support/routes';
+import { GET as exportModelPackages } from '@/app/api/model-packages/export/route';
 
 const ACCOUNTS = { prod: '111111111111', staging: '222222222222', dev: '333333333333' } as const;
 const REGIONS = ['us-east-1', 'eu-west-1'] as const;
@@ -220,6 +221,20 @@ describe('a merged listing over 3 accounts × 2 regions', () => {
     },
     120_000,
   );
+
+  it('exports the same sorted union, in the same order, as one streamed download', async () => {
+    useProxy();
+    const params = { ModelPackageType: 'Both', SortBy: 'CreationTime', SortOrder: 'Descending' };
+    const query = new URLSearchParams({ ...params, format: 'json' });
+    const response = await exportModelPackages(new Request(`http://localhost/api/model-packages/export?${query}`), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    const exported = JSON.parse(await response.text()) as Item[];
+    await expectSortedUnion('model-packages', params, exported);
+    const merged = await listMerged('model-packages', { ...params, MaxResults: '100' });
+    expect(exported.map(withoutSource)).toEqual(merged.items.map(withoutSource));
+  });
 
   it('stays exact under 30 % throttling and 10 % 5xx', async () => {
     useProxy({ AWS_MAX_ATTEMPTS: '2' });

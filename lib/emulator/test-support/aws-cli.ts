@@ -41,9 +41,14 @@ export function runAwsCli(call: CliCall): Promise<CliResult> {
   };
   const argv = ['--endpoint-url', call.endpoint, '--output', 'json', call.service ?? 'sagemaker', ...call.args];
   return new Promise((resolve) => {
-    execFile(AWS_CLI, argv, { env, timeout: call.timeoutMs ?? 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      AWS_CLI,
+      argv,
+      { env, timeout: call.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 ** 2 },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

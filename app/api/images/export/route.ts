@@ -1,0 +1,4 @@
+import { imagesSpec } from '@/lib/resources/images';
+import { exportRoute } from '@/lib/server/export-route';
+
+export const { GET } = exportRoute(imagesSpec);

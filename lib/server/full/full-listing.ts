@@ -1,0 +1,162 @@
+import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CatalogSource } from '@/lib/config/sources';
+import { withRequestContext } from '@/lib/observability/request-context';
+import { knownAccountId } from '@/lib/sagemaker/account-id';
+import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client';
+import { listPage } from '@/lib/sagemaker/list-operation';
+import type { Caller, ListingSpec, PageQuery } from '../listing';
+import { listingOrder } from '../merge/order';
+import { fromUpstream, type UpstreamContext } from '../upstream-error';
+
+type Row = Record<string, unknown>;
+
+const PAGE_SIZE = 100;
+const MAX_ATTEMPTS = 6;
+const PASSING = new Set(['Throttled', 'UpstreamTimeout', 'UpstreamUnavailable', 'UpstreamError', 'UpstreamBusy']);
+
+interface SourceListing {
+  spec: ListingSpec<PageQuery, object, Row>;
+  backend: SageMakerBackend;
+  query: Record<string, unknown>;
+  path: Record<string, unknown>;
+  context: UpstreamContext;
+  signal: AbortSignal;
+}
+
+function retryAfter(context: UpstreamContext) {
+  return (error: unknown, attempt: number): number | undefined => {
+    if (attempt >= MAX_ATTEMPTS || !PASSING.has(fromUpstream(error, context).code)) return undefined;
+    return Math.min(4_000, 200 * 2 ** attempt);
+  };
+}
+
+/** One source's whole listing, in its order, page after page; a page whose error may pass is asked again. */
+async function* sourceListing({ spec, backend, query, path, context, signal }: SourceListing): AsyncGenerator<Row[]> {
+  const lane = `full:${spec.operation}`;
+  const retry = retryAfter(context);
+  let token: string | undefined;
+  do {
+    let page;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        page = await listPage(spec, backend, { query, path, maxResults: PAGE_SIZE, nextToken: token, signal, lane });
+        break;
+      } catch (error) {
+        const wait = signal.aborted ? undefined : retry(error, attempt);
+        if (wait === undefined) throw error;
+        await sleep(wait, undefined, { signal });
+      }
+    }
+    if (page.items.length > 0) yield page.items as Row[];
+    token = page.nextToken;
+  } while (token !== undefined);
+}
+
+/** Rows of several sorted streams as one, in `compare`'s order; a stream's rows keep their order. */
+async function* mergeStreams(streams: AsyncGenerator<Row[]>[], compare: (a: Row, b: Row) => number) {
+  const heads = await Promise.all(streams.map(async (stream) => ({ stream, rows: [] as Row[], done: false })));
+  const fill = async (head: (typeof heads)[number]) => {
+    while (head.rows.length === 0 && !head.done) {
+      const next = await head.stream.next();
+      if (next.done === true) head.done = true;
+      else head.rows = [...next.value];
+    }
+  };
+  try {
+    await Promise.all(heads.map(fill));
+    let batch: Row[] = [];
+    for (;;) {
+      let best: (typeof heads)[number] | undefined;
+      for (const head of heads) {
+        const row = head.rows[0];
+        const bestRow = best?.rows[0];
+        if (row !== undefined && (bestRow === undefined || compare(row, bestRow) < 0)) best = head;
+      }
+      const row = best?.rows.shift();
+      if (best === undefined || row === undefined) break;
+      batch.push(row);
+      if (best.rows.length === 0) {
+        if (batch.length > 0) yield batch;
+        batch = [];
+        await fill(best);
+      }
+    }
+    if (batch.length > 0) yield batch;
+  } finally {
+    await Promise.all(streams.map((stream) => stream.return(undefined)));
+  }
+}
+
+export interface FullListingInput {
+  query: Record<string, unknown>;
+  path: Record<string, unknown>;
+  sources: readonly CatalogSource[];
+}
+
+/**
+ * Every row of a listing over its sources, in the listing's order, as batches: each source read page after page
+ * in its own lane (so a long export never holds up the tables), the sources read at once and merged. The rows
+ * carry their source.
+ */
+export async function* fullListing(
+  spec: ListingSpec<PageQuery, object, Row>,
+  { query, path, sources }: FullListingInput,
+  caller: Caller,
+  context: UpstreamContext,
+  signal: AbortSignal,
+): AsyncGenerator<Row[]> {
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([member]) => member !== 'NextToken' && member !== 'MaxResults'),
+  );
+  const streams = sources.map((source) => {
+    const backend = sageMakerBackend(source);
+    const where = () => {
+      const accountId = knownAccountId(source.account);
+      return {
+        ...(accountId === undefined ? {} : { AccountId: accountId }),
+        AccountName: source.account.name,
+        ...(source.region === undefined ? {} : { Region: source.region }),
+      };
+    };
+    const rows = sourceListing({ spec, backend, query: filters, path, context, signal });
+    return (async function* annotated() {
+      for await (const batch of rows) {
+        const from = where();
+        yield batch.map((row) => ({ ...row, ...from }));
+      }
+    })();
+  });
+  const missing = (error: unknown) => error instanceof Error && error.name === 'ResourceNotFound';
+  const context$ = { requestId: caller.requestId, user: caller.user, route: caller.route };
+  if (streams.length === 1 && streams[0] !== undefined) {
+    yield* withContext(context$, streams[0]);
+    return;
+  }
+  // An image some sources lack: those have no rows, as in a merged page.
+  let found = 0;
+  const tolerant = streams.map((stream) =>
+    (async function* skipMissing() {
+      try {
+        yield* stream;
+        found += 1;
+      } catch (error) {
+        if (!missing(error)) throw error;
+      }
+    })(),
+  );
+  yield* withContext(context$, mergeStreams(tolerant, listingOrder(spec, filters).compare));
+  if (found === 0) throw Object.assign(new Error('No selected source has it.'), { name: 'ResourceNotFound' });
+}
+
+/** Runs each step of a stream in the request's context, so every upstream call's audit line names the request. */
+async function* withContext(
+  context: Parameters<typeof withRequestContext>[0],
+  stream: AsyncGenerator<Row[]>,
+): AsyncGenerator<Row[]> {
+  for (;;) {
+    const next = await withRequestContext(context, () => stream.next());
+    if (next.done === true) return;
+    yield next.value;
+  }
+}
