@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { apiPage } from './api';
 import { assumedCredentials, runPasted } from './aws-cli';
@@ -30,6 +31,7 @@ test.describe('several accounts and regions', () => {
   test('an account that refuses its role is shown as such, and the others list completely', async ({
     page,
     emulator,
+    consoleLog,
   }) => {
     const table = new TablePage(page, 'model-package-groups');
     await table.open();
@@ -54,6 +56,23 @@ test.describe('several accounts and regions', () => {
     }
     expect(total).toBe(expected);
     await expect(chip).toHaveCount(1);
+
+    // An export is never silently short: over every account it fails and names the one that refuses ...
+    consoleLog.allow(/status of 403/);
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const status = page.getByTestId('export-status');
+    await expect(status).toContainText('Export failed: legacy in us-east-1:');
+    await expect(status).toContainText('Export without it');
+    // ... and over the accounts that answer it has the rows the table shows.
+    await table.open('account=prod,staging');
+    await table.rowIds();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const exported = z
+      .array(z.object({ AccountName: z.string() }).loose())
+      .parse(JSON.parse(readFileSync(await (await download).path(), 'utf8')));
+    expect(exported).toHaveLength(total);
+    expect(new Set(exported.map((row) => row.AccountName))).toEqual(new Set(['prod', 'staging']));
   });
 
   test('a failing source gets a chip with its error; Retry lists it again and keeps the rows meanwhile', async ({

@@ -16,6 +16,7 @@ import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { ghostButtonClass } from '@/components/ui/styles';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
+import { ExportActions } from './export-actions';
 import { NewRowsButton, RefreshControls, UpdatedAt } from './freshness';
 import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
 import { EmptyState, ErrorNotice, TableSkeleton } from './table-states';
@@ -239,6 +240,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               resolvedRanges={resolvedRanges}
               sources={sources.several ? selectedSources(sources, values) : undefined}
             />
+            <ExportActions spec={spec} path={path} values={values} resolvedRanges={resolvedRanges} />
           </div>
         </div>
         {data !== undefined && (

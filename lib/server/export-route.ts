@@ -22,6 +22,20 @@ type ExportSpec = ListingSpec<PageQuery, object, Row> & {
 const FORMATS = ['csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** A failure of one source among several names it, so the export can be asked again without it. */
+function exportError(thrown: unknown, upstream: ReturnType<typeof upstreamContext>): ProxyError {
+  const error = fromUpstream(thrown, upstream);
+  const source: unknown = thrown instanceof Error ? Reflect.get(thrown, 'source') : undefined;
+  if (typeof source !== 'string') return error;
+  const [account, region] = source.split('/');
+  return new ProxyError(
+    error.status,
+    error.code,
+    `${account ?? source} in ${region ?? '?'}: ${error.message} Export without it (Accounts, Regions) to have the rest.`,
+    error.details,
+  );
+}
+
 /** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break; objects as JSON. */
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -106,7 +120,7 @@ export function exportRoute(spec: ExportSpec) {
     } catch (thrown) {
       const error = abort.signal.aborted
         ? new ProxyError(499, 'ClientClosedRequest', 'The client went away before the answer was ready.')
-        : fromUpstream(thrown, upstream);
+        : exportError(thrown, upstream);
       finish(error.status, error);
       return errorResponse(error, caller.requestId);
     }
@@ -142,7 +156,7 @@ export function exportRoute(spec: ExportSpec) {
               else batch = next.value;
             }
             if (batch === undefined) {
-              if (format === 'json') controller.enqueue(encoder.encode('\n]\n'));
+              if (format === 'json') controller.enqueue(encoder.encode(opened ? '\n]\n' : ']\n'));
               controller.close();
               finish(200);
               return;
@@ -154,7 +168,7 @@ export function exportRoute(spec: ExportSpec) {
             }
           }
         } catch (thrown) {
-          const error = fromUpstream(thrown, upstream);
+          const error = exportError(thrown, upstream);
           proxyLogger().warn({ requestId: caller.requestId, code: error.code }, 'export stopped: the listing failed');
           finish(error.status, error);
           controller.error(error);

@@ -375,6 +375,16 @@ describe('a source that fails', () => {
       merged.items,
       SOURCES.filter((source) => source.account !== 'dev'),
     );
+    // An export is never short by a source: it fails naming the one that refuses, before any byte.
+    const exported = await exportModelPackages(
+      new Request('http://localhost/api/model-packages/export?format=csv&ModelPackageType=Both'),
+      { params: Promise.resolve({}) },
+    );
+    expect(exported.status).toBe(403);
+    expect(exported.headers.get('content-disposition')).toBeNull();
+    const { error } = (await exported.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('AccessDenied');
+    expect(error.message).toMatch(/^dev in (us-east-1|eu-west-1): .* Export without it/);
   }, 120_000);
 
   it('a slow source is left out after CATALOG_SOURCE_WAIT_MS and back when asked again', async () => {

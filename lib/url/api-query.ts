@@ -1,7 +1,7 @@
 import type { ResourceSpec } from '@/lib/resources/types';
 import { formatInstant, resolveRange } from './range';
 import { sourceApiParams } from './sources';
-import { enumValue, rangeValue, textValue, viewSort, type ViewValues } from './view';
+import { enumValue, listValue, rangeValue, textValue, viewSort, type ViewValues } from './view';
 
 type QuerySpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
 export type ApiParams = Record<string, string>;
@@ -61,4 +61,23 @@ export function pageUrl(
 /** True when the sort column can only be sorted within the loaded rows. */
 export function sortsInBrowser(spec: QuerySpec, values: ViewValues): boolean {
   return spec.sort.server[viewSort(spec, values).id] === undefined;
+}
+
+/**
+ * The export URL of a view: the same listing as its pages (API parameters, sources, the ranges its first page
+ * resolved) and its browser-side filters by their page names, whole, as a `format` download.
+ */
+export function exportUrl(
+  spec: Pick<ResourceSpec, 'apiRoute' | 'columns' | 'filters' | 'sort'>,
+  apiPath: string,
+  values: ViewValues,
+  ranges: ApiParams,
+  format: 'csv' | 'json',
+): string {
+  const query = new URLSearchParams({ ...listApiParams(spec, values), ...ranges, format });
+  for (const filter of spec.filters) {
+    const chosen = filter.kind === 'multiEnum' ? listValue(values, filter.id) : [];
+    if (chosen.length > 0) query.set(filter.id, chosen.join(','));
+  }
+  return `${apiPath}/export?${query}`;
 }

@@ -121,9 +121,14 @@ export async function* fullListing(
     };
     const rows = sourceListing({ spec, backend, query: filters, path, context, signal });
     return (async function* annotated() {
-      for await (const batch of rows) {
-        const from = where();
-        yield batch.map((row) => ({ ...row, ...from }));
+      try {
+        for await (const batch of rows) {
+          const from = where();
+          yield batch.map((row) => ({ ...row, ...from }));
+        }
+      } catch (error) {
+        if (sources.length > 1 && error instanceof Error) Object.assign(error, { source: source.key });
+        throw error;
       }
     })();
   });
