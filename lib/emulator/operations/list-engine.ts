@@ -72,8 +72,10 @@ export function createListHandler<Input extends PageInput, Item>(operation: List
     const binding = JSON.stringify([operation.name, context.ids.accountId, context.ids.region, context.paging, query]);
     const start = NextToken ? context.tokens.read(NextToken, binding) : 0;
     const sorted = sortedScope(context.catalog, input);
+    const seek = context.paging === 'scan' ? operation.seek?.(input) : undefined;
+    const scanned = seek === undefined ? sorted : sorted.filter(seek);
     const paginate = context.paging === 'scan' ? scanPage : exactPage;
-    const page = paginate(sorted, start, MaxResults ?? operation.defaultMaxResults, operation.matches(input));
+    const page = paginate(scanned, start, MaxResults ?? operation.defaultMaxResults, operation.matches(input));
     return {
       [operation.resultKey]: page.items.map(operation.toWire),
       ...(page.next === undefined ? {} : { NextToken: context.tokens.issue(binding, page.next) }),

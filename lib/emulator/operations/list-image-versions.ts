@@ -3,7 +3,7 @@ import type { ImageVersionRecord } from '../catalog/types';
 import { resourceNotFound } from '../protocol/errors';
 import { maxResults, nextToken, oneOf, text, timestamp } from '../protocol/validation';
 import type { ListOperation } from './operation';
-import { comparator, toEpochSeconds, withinRange, type SortKey } from './ordering';
+import { comparator, toEpochSeconds, withinRange, type SortKey, timeSeek } from './ordering';
 
 const input = z.object({
   CreationTimeAfter: timestamp().optional(),
@@ -39,6 +39,15 @@ export const listImageVersions: ListOperation<Input, ImageVersionRecord> = {
     key: `${SortBy}/${SortOrder}`,
     compare: comparator(SORT_KEYS[SortBy], SortOrder === 'DESCENDING'),
   }),
+  seek: (q) =>
+    timeSeek(q.SortBy === 'CREATION_TIME', (v) => v.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, true) ??
+    timeSeek(
+      q.SortBy === 'LAST_MODIFIED_TIME',
+      (v) => v.LastModifiedTime,
+      q.LastModifiedTimeAfter,
+      q.LastModifiedTimeBefore,
+      true,
+    ),
   matches: (q) => (version) =>
     withinRange(version.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, true) &&
     withinRange(version.LastModifiedTime, q.LastModifiedTimeAfter, q.LastModifiedTimeBefore, true),

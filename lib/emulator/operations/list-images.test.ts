@@ -87,3 +87,27 @@ describe('ListImages', () => {
     expect(typeof page.NextToken).toBe('string');
   });
 });
+
+describe('ListImages in scan paging', () => {
+  const scan = lister(catalog, 'scan');
+  const page = (body: Record<string, unknown>) => {
+    const answer = scan('ListImages', { MaxResults: 2, ...body });
+    return { names: names(answer.Images, 'ImageName'), next: answer.NextToken };
+  };
+
+  it('seeks to the time range when sorted by that time: the first page is full, not an empty window', () => {
+    const after = { CreationTimeAfter: 300, SortBy: 'CREATION_TIME', SortOrder: 'ASCENDING' };
+    expect(page(after)).toMatchObject({ names: ['pytorch-2-3-gpu', 'tensorflow-2-13-gpu'] });
+    const modified = { LastModifiedTimeBefore: 400, SortBy: 'LAST_MODIFIED_TIME', SortOrder: 'ASCENDING' };
+    expect(page(modified)).toMatchObject({ names: ['pytorch-2-3-gpu', 'tensorflow-2-13-gpu'] });
+  });
+
+  it('still filters each window for a bound on another time, and for NameContains', () => {
+    const other = page({ LastModifiedTimeAfter: 650, SortBy: 'CREATION_TIME', SortOrder: 'ASCENDING' });
+    expect(other.names).toEqual(['Pytorch-2-1-cpu']);
+    expect(other.next).toBeDefined();
+    const named = page({ NameContains: 'xgboost', SortBy: 'CREATION_TIME', SortOrder: 'ASCENDING' });
+    expect(named.names).toEqual([]);
+    expect(named.next).toBeDefined();
+  });
+});

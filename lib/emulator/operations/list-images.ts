@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ImageRecord } from '../catalog/types';
 import { maxResults, nextToken, oneOf, text, timestamp } from '../protocol/validation';
 import type { ListOperation } from './operation';
-import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey } from './ordering';
+import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey, timeSeek } from './ordering';
 
 const input = z.object({
   CreationTimeAfter: timestamp().optional(),
@@ -35,6 +35,15 @@ export const listImages: ListOperation<Input, ImageRecord> = {
     key: `${SortBy}/${SortOrder}`,
     compare: comparator(SORT_KEYS[SortBy], SortOrder === 'DESCENDING'),
   }),
+  seek: (q) =>
+    timeSeek(q.SortBy === 'CREATION_TIME', (i) => i.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, true) ??
+    timeSeek(
+      q.SortBy === 'LAST_MODIFIED_TIME',
+      (i) => i.LastModifiedTime,
+      q.LastModifiedTimeAfter,
+      q.LastModifiedTimeBefore,
+      true,
+    ),
   matches: (q) => (image) =>
     containsIgnoringCase(image.ImageName, q.NameContains) &&
     withinRange(image.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, true) &&

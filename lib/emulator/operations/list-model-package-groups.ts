@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ModelPackageGroupRecord } from '../catalog/types';
 import { maxResults, nextToken, oneOf, text, timestamp } from '../protocol/validation';
 import type { ListOperation } from './operation';
-import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey } from './ordering';
+import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey, timeSeek } from './ordering';
 
 const input = z.object({
   CreationTimeAfter: timestamp().optional(),
@@ -41,6 +41,8 @@ export const listModelPackageGroups: ListOperation<Input, ModelPackageGroupRecor
     key: `${SortBy}/${SortOrder}`,
     compare: comparator(SORT_KEYS[SortBy], SortOrder === 'Descending'),
   }),
+  seek: (q) =>
+    timeSeek(q.SortBy === 'CreationTime', (g) => g.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, false),
   matches: (q) => (group) =>
     containsIgnoringCase(group.ModelPackageGroupName, q.NameContains) &&
     withinRange(group.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, false),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MODEL_APPROVAL_STATUSES, type ModelPackageRecord } from '../catalog/types';
 import { maxResults, nextToken, oneOf, text, timestamp } from '../protocol/validation';
 import type { ListOperation } from './operation';
-import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey } from './ordering';
+import { comparator, containsIgnoringCase, toEpochSeconds, withinRange, type SortKey, timeSeek } from './ordering';
 
 const ARN_OR_NAME =
   '(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)';
@@ -78,6 +78,8 @@ export const listModelPackages: ListOperation<Input, ModelPackageRecord> = {
     key: `${SortBy}/${SortOrder}`,
     compare: comparator(SORT_KEYS[SortBy], SortOrder === 'Descending'),
   }),
+  seek: (q) =>
+    timeSeek(q.SortBy === 'CreationTime', (p) => p.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, false),
   matches: (q) => (p) =>
     containsIgnoringCase(p.ModelPackageName, q.NameContains) &&
     withinRange(p.CreationTime, q.CreationTimeAfter, q.CreationTimeBefore, false) &&

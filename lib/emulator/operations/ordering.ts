@@ -34,3 +34,15 @@ export function containsIgnoringCase(value: string | undefined, part: string | u
 export function toEpochSeconds(ms: number): number {
   return ms / 1000;
 }
+
+/** A seek on a time the listing is sorted by, when it has a bound on it: see `ListOperation.seek`. */
+export function timeSeek<Item>(
+  sorted: boolean,
+  of: (item: Item) => number,
+  after: number | undefined,
+  before: number | undefined,
+  inclusive: boolean,
+): ((item: Item) => boolean) | undefined {
+  if (!sorted || (after === undefined && before === undefined)) return undefined;
+  return (item) => withinRange(of(item), after, before, inclusive);
+}
