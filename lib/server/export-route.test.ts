@@ -7,7 +7,7 @@ import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { csvField } from './export-route';
 import { awsCliList } from './test-support/aws-cli';
 import { listAllThroughProxy, normalizeTimes } from './test-support/full-listing';
-import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+import { sageMakerOperations, startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const modules = import.meta.glob<{ GET: Handler }>('/app/api/**/export/route.ts', { eager: true });
@@ -118,6 +118,17 @@ describe('GET …/export', () => {
     >[];
     expect(exported.length).toBeGreaterThan(route === 'model-package-groups' ? 0 : 50);
     expect(exported.map(asCliSees)).toEqual(listed.map((item) => normalizeTimes(item)));
+  });
+
+  it('cuts a listing ordered by creation time into shards: about a call per 100 rows, not one per empty window', async () => {
+    const before = sageMakerOperations(emulator).ListModelPackages ?? 0;
+    const response = await callExport('model-packages', 'format=json&ModelPackageType=Both');
+    const rows = (JSON.parse(await response.text()) as unknown[]).length;
+    const calls = (sageMakerOperations(emulator).ListModelPackages ?? 0) - before;
+    expect(rows).toBeGreaterThan(1000);
+    // Two probes, the shards' first pages, and at most one page read again per cut.
+    expect(calls).toBeGreaterThanOrEqual(Math.ceil(rows / 100));
+    expect(calls).toBeLessThan(Math.ceil(rows / 100) * 2 + 16);
   });
 
   it('writes CSV: a header of the API field names, RFC 4180 quoting, and the browser-side status filter', async () => {

@@ -1,19 +1,44 @@
 import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { serverEnv } from '@/lib/config/env';
 import type { CatalogSource } from '@/lib/config/sources';
 import { withRequestContext } from '@/lib/observability/request-context';
 import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import type { Caller, ListingSpec, PageQuery } from '../listing';
-import { listingOrder } from '../merge/order';
+import { listingOrder, listingSort } from '../merge/order';
 import { fromUpstream, type UpstreamContext } from '../upstream-error';
+import { listSharded, type Order } from './shards';
 
 type Row = Record<string, unknown>;
 
 const PAGE_SIZE = 100;
+/** Shards cut up front per upstream call at once; large ones are cut again as they turn out large. */
+const SHARDS_PER_SLOT = 2;
+/** Pages read ahead of the writer, at most: what an export holds in memory beyond the page it writes. */
+const LOOKAHEAD_PAGES = 32;
 const MAX_ATTEMPTS = 6;
 const PASSING = new Set(['Throttled', 'UpstreamTimeout', 'UpstreamUnavailable', 'UpstreamError', 'UpstreamBusy']);
+
+/** The creation-time sort a listing can be cut by: the order it is asked in, when that is by creation time. */
+function creationCut(spec: ListingSpec<PageQuery, object, Row>, query: Record<string, unknown>) {
+  const sort = listingSort(spec, query);
+  const created = spec.columns.find((column) => column.id === 'created');
+  const sortBy = spec.sort.server.created;
+  if (created === undefined || sortBy === undefined || sort.field !== created.field) return undefined;
+  const order: Order = sort.descending ? 'desc' : 'asc';
+  return { field: created.field, sortBy, order };
+}
+
+function timeOf(field: string) {
+  return (row: Row): number => {
+    const value = row[field];
+    const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(time)) throw new Error(`a row has no ${field}`);
+    return time;
+  };
+}
 
 interface SourceListing {
   spec: ListingSpec<PageQuery, object, Row>;
@@ -31,8 +56,54 @@ function retryAfter(context: UpstreamContext) {
   };
 }
 
-/** One source's whole listing, in its order, page after page; a page whose error may pass is asked again. */
-async function* sourceListing({ spec, backend, query, path, context, signal }: SourceListing): AsyncGenerator<Row[]> {
+/**
+ * One source's whole listing, in its order: cut by creation time and read in parallel when it is ordered by it,
+ * else page after page. A page whose error may pass is asked again.
+ */
+async function* sourceListing(listing: SourceListing): AsyncGenerator<Row[]> {
+  const cutBy = creationCut(listing.spec, listing.query);
+  if (cutBy === undefined) yield* pageByPage(listing);
+  else yield* sharded(listing, cutBy);
+}
+
+function sharded(
+  { spec, backend, query, path, context, signal }: SourceListing,
+  cutBy: NonNullable<ReturnType<typeof creationCut>>,
+): AsyncGenerator<Row[]> {
+  const { CreationTimeAfter: after, CreationTimeBefore: before, ...rest } = query;
+  const concurrency = serverEnv().FULL_LISTING_CONCURRENCY;
+  return listSharded<Row>({
+    fetch: async (call, token, size, callSignal) => {
+      const page = await listPage(spec, backend, {
+        query: {
+          ...rest,
+          ...(call.after === undefined ? {} : { CreationTimeAfter: call.after }),
+          ...(call.before === undefined ? {} : { CreationTimeBefore: call.before }),
+          SortBy: cutBy.sortBy,
+          SortOrder: spec.sort.order[call.order],
+        },
+        path,
+        maxResults: size,
+        nextToken: token,
+        signal: callSignal,
+        lane: `full:${spec.operation}`,
+      });
+      return { items: page.items as Row[], nextToken: page.nextToken };
+    },
+    timeOf: timeOf(cutBy.field),
+    order: cutBy.order,
+    after: after instanceof Date ? after : undefined,
+    before: before instanceof Date ? before : undefined,
+    pageSize: PAGE_SIZE,
+    concurrency,
+    shards: concurrency * SHARDS_PER_SLOT,
+    lookahead: LOOKAHEAD_PAGES,
+    retryAfter: retryAfter(context),
+    signal,
+  });
+}
+
+async function* pageByPage({ spec, backend, query, path, context, signal }: SourceListing): AsyncGenerator<Row[]> {
   const lane = `full:${spec.operation}`;
   const retry = retryAfter(context);
   let token: string | undefined;
@@ -95,9 +166,9 @@ export interface FullListingInput {
 }
 
 /**
- * Every row of a listing over its sources, in the listing's order, as batches: each source read page after page
- * in its own lane (so a long export never holds up the tables), the sources read at once and merged. The rows
- * carry their source.
+ * Every row of a listing over its sources, in the listing's order, as batches: each source read in its own lane
+ * (so a long export never holds up the tables), cut by creation time and read in parallel when the listing is
+ * ordered by it, the sources read at once and merged. The rows carry their source.
  */
 export async function* fullListing(
   spec: ListingSpec<PageQuery, object, Row>,

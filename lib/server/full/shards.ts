@@ -1,0 +1,219 @@
+import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export type Order = 'asc' | 'desc';
+
+/** The time bounds one upstream call is narrowed to, as the API reads them, and its order. */
+export interface ShardCall {
+  after: Date | undefined;
+  before: Date | undefined;
+  order: Order;
+}
+
+export interface ShardPage<Row> {
+  items: Row[];
+  nextToken: string | undefined;
+}
+
+export interface ShardedInput<Row> {
+  /** One upstream page of the listing (its other filters fixed) narrowed to `call`, in `call.order`. */
+  fetch: (call: ShardCall, token: string | undefined, size: number, signal: AbortSignal) => Promise<ShardPage<Row>>;
+  /** The row's creation time, in ms: the key the listing is ordered by. */
+  timeOf: (row: Row) => number;
+  order: Order;
+  /** The caller's own bounds, sent as they are by the probes. */
+  after: Date | undefined;
+  before: Date | undefined;
+  pageSize: number;
+  /** Upstream calls at once. */
+  concurrency: number;
+  /** How many shards the range is cut into up front. */
+  shards: number;
+  /** Pages fetched ahead of the reader, at most (the one it waits for is always fetched). */
+  lookahead: number;
+  /** Whether an error may pass if the call is made again, and how long to wait first. */
+  retryAfter: (error: unknown, attempt: number) => number | undefined;
+  signal: AbortSignal;
+}
+
+/**
+ * A part of the time range, `[lo, hi)` in ms, with the token of its next page when it is read on without being
+ * split. It is asked with a millisecond of slack on each side (`after = lo - 1`, `before = hi`), and keeps only
+ * the rows in its range, so shards partition the listing exactly whether the API's bounds are inclusive or not.
+ */
+interface Shard<Row> {
+  /** Where its rows go in the listing: shards compare by path, a shard's own rows before its children's. */
+  path: number[];
+  lo: number;
+  hi: number;
+  token: string | undefined;
+  result?: Promise<{ rows: Row[]; children: Shard<Row>[] }>;
+}
+
+function comparePaths(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return a.length - b.length;
+}
+
+/** `[lo, hi)` cut into `parts` ranges of (nearly) equal length, in ascending time. */
+function cut(lo: number, hi: number, parts: number): [number, number][] {
+  const count = Math.max(1, Math.min(parts, hi - lo));
+  const ranges: [number, number][] = [];
+  for (let index = 0; index < count; index += 1) {
+    const start = lo + Math.floor(((hi - lo) * index) / count);
+    const end = index === count - 1 ? hi : lo + Math.floor(((hi - lo) * (index + 1)) / count);
+    if (end > start) ranges.push([start, end]);
+  }
+  return ranges;
+}
+
+/**
+ * Every row of a listing ordered by creation time, fetched in parallel: the range between its first and last
+ * row is cut into shards listed at once, a shard that turns out to hold more than a page is cut again past the
+ * rows it has read, and the shards' rows come out in the listing's order, exactly the sequential listing's.
+ * Yields one batch of rows per shard page, in order; fetches at most `lookahead` pages ahead of the reader.
+ */
+export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerator<Row[]> {
+  const { order, timeOf, pageSize, signal } = input;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+
+  const call = async (shardCall: ShardCall, token: string | undefined, size: number) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await input.fetch(shardCall, token, size, stop.signal);
+      } catch (error) {
+        const wait = stop.signal.aborted ? undefined : input.retryAfter(error, attempt);
+        if (wait === undefined) throw error;
+        await sleep(wait, undefined, { signal: stop.signal });
+      }
+    }
+  };
+
+  // The first and the last row bound the range worth cutting; a filtered window may be empty and go on.
+  const probe = async (direction: Order) => {
+    let token: string | undefined;
+    do {
+      const page = await call({ after: input.after, before: input.before, order: direction }, token, pageSize);
+      if (page.items[0] !== undefined) return page.items[0];
+      token = page.nextToken;
+    } while (token !== undefined);
+    return undefined;
+  };
+  const [first, last] = await Promise.all([probe('asc'), probe('desc')]);
+  if (first === undefined || last === undefined) return;
+  const lo = timeOf(first);
+  const hi = timeOf(last) + 1;
+
+  let running = 0;
+  let fetchedAhead = 0;
+  const pending: Shard<Row>[] = [];
+  const wakers: (() => void)[] = [];
+  const wake = () => {
+    for (const waker of wakers.splice(0)) waker();
+  };
+
+  const read = async (shard: Shard<Row>): Promise<{ rows: Row[]; children: Shard<Row>[] }> => {
+    const page = await call(
+      { after: new Date(shard.lo - 1), before: new Date(shard.hi), order },
+      shard.token,
+      pageSize,
+    );
+    const inRange = page.items.filter((row) => {
+      const time = timeOf(row);
+      return time >= shard.lo && time < shard.hi;
+    });
+    if (page.nextToken === undefined) return { rows: inRange, children: [] };
+    // A short page is the API filtering its window (other filters than time): cutting would not help.
+    if (page.items.length < pageSize) {
+      return { rows: inRange, children: [{ ...shard, path: [...shard.path, 0], token: page.nextToken }] };
+    }
+    const edgeRow = inRange.at(-1);
+    const edge = edgeRow === undefined ? undefined : timeOf(edgeRow);
+    // Past the rows read, the rest of the range is cut again; rows at the edge time are read again there.
+    if (edge !== undefined && order === 'asc' && edge > shard.lo) {
+      const ranges = cut(edge, shard.hi, 2);
+      return {
+        rows: inRange.filter((row) => timeOf(row) < edge),
+        children: ranges.map(([start, end], index) => ({
+          path: [...shard.path, index],
+          lo: start,
+          hi: end,
+          token: undefined,
+        })),
+      };
+    }
+    if (edge !== undefined && order === 'desc' && edge + 1 < shard.hi) {
+      const ranges = cut(shard.lo, edge + 1, 2).reverse();
+      return {
+        rows: inRange.filter((row) => timeOf(row) > edge),
+        children: ranges.map(([start, end], index) => ({
+          path: [...shard.path, index],
+          lo: start,
+          hi: end,
+          token: undefined,
+        })),
+      };
+    }
+    // A page of rows all at one instant cannot be cut: read on with the token.
+    return { rows: inRange, children: [{ ...shard, path: [...shard.path, 0], token: page.nextToken }] };
+  };
+
+  const start = (shard: Shard<Row>) => {
+    running += 1;
+    fetchedAhead += 1;
+    shard.result = read(shard).finally(() => {
+      running -= 1;
+      wake();
+    });
+    // Read by the reader later; a failure surfaces there.
+    shard.result.catch(() => undefined);
+  };
+
+  const schedule = (next: Shard<Row> | undefined) => {
+    pending.sort((a, b) => comparePaths(a.path, b.path));
+    while (pending.length > 0 && running < input.concurrency) {
+      const head = pending[0];
+      if (head === undefined) break;
+      if (head !== next && fetchedAhead >= input.lookahead) break;
+      pending.shift();
+      start(head);
+    }
+  };
+
+  const initial = cut(lo, hi, input.shards);
+  const roots: Shard<Row>[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
+    path: [index],
+    lo: start,
+    hi: end,
+    token: undefined,
+  }));
+  pending.push(...roots);
+
+  try {
+    // Depth first: a shard's own rows, then its children's, in the listing's order.
+    const stack = [...roots].reverse();
+    while (stack.length > 0) {
+      const shard = stack.pop();
+      if (shard === undefined) break;
+      while (shard.result === undefined) {
+        schedule(shard);
+        if (shard.result !== undefined) break;
+        await new Promise<void>((resolve) => wakers.push(resolve));
+      }
+      const { rows, children } = await shard.result;
+      fetchedAhead -= 1;
+      pending.push(...children);
+      stack.push(...[...children].reverse());
+      schedule(stack.at(-1));
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    stop.abort();
+    signal.removeEventListener('abort', onAbort);
+  }
+}
