@@ -55,7 +55,7 @@ const settings = z.object({
   CATALOG_REGIONS: optionalText,
   CATALOG_SOURCE_WAIT_MS: integer(100, 120_000, 4_000),
   CATALOG_SOURCE_CONCURRENCY: integer(1, 64, 8),
-  FULL_LISTING_CONCURRENCY: integer(1, 10, 6),
+  FULL_LISTING_CONCURRENCY: integer(1, 10, 8),
   AWS_ENDPOINT_URL_STS: optionalText.pipe(z.url().optional()),
 });
 

@@ -17,7 +17,7 @@ const PAGE_SIZE = 100;
 /** Shards cut up front per upstream call at once; large ones are cut again as they turn out large. */
 const SHARDS_PER_SLOT = 2;
 /** Pages read ahead of the writer, at most: what an export holds in memory beyond the page it writes. */
-const LOOKAHEAD_PAGES = 32;
+const LOOKAHEAD_PAGES = 24;
 const MAX_ATTEMPTS = 6;
 const PASSING = new Set(['Throttled', 'UpstreamTimeout', 'UpstreamUnavailable', 'UpstreamError', 'UpstreamBusy']);
 

@@ -135,7 +135,9 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     const edgeRow = inRange.at(-1);
     const edge = edgeRow === undefined ? undefined : timeOf(edgeRow);
     // Past the rows read, the rest of the range is cut again; rows at the edge time are read again there.
-    if (edge !== undefined && order === 'asc' && edge > shard.lo) {
+    // The rows left, guessed from the page's density: a cut only pays when they fill more than two pages.
+    const worthCutting = (read: number, left: number) => (page.items.length * left) / Math.max(1, read) > 2 * pageSize;
+    if (edge !== undefined && order === 'asc' && edge > shard.lo && worthCutting(edge - shard.lo, shard.hi - edge)) {
       const ranges = cut(edge, shard.hi, 2);
       return {
         rows: inRange.filter((row) => timeOf(row) < edge),
@@ -147,7 +149,12 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
         })),
       };
     }
-    if (edge !== undefined && order === 'desc' && edge + 1 < shard.hi) {
+    if (
+      edge !== undefined &&
+      order === 'desc' &&
+      edge + 1 < shard.hi &&
+      worthCutting(shard.hi - 1 - edge, edge + 1 - shard.lo)
+    ) {
       const ranges = cut(shard.lo, edge + 1, 2).reverse();
       return {
         rows: inRange.filter((row) => timeOf(row) > edge),
@@ -163,18 +170,26 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     return { rows: inRange, children: [{ ...shard, path: [...shard.path, 0], token: page.nextToken }] };
   };
 
+  // A shard read makes its children ready at once, and a free slot takes the earliest ready shard, so the calls
+  // stay at `concurrency` however far behind the reader is (within `lookahead`).
   const start = (shard: Shard<Row>) => {
     running += 1;
     fetchedAhead += 1;
-    shard.result = read(shard).finally(() => {
-      running -= 1;
-      wake();
-    });
+    shard.result = read(shard)
+      .then((result) => {
+        pending.push(...result.children);
+        return result;
+      })
+      .finally(() => {
+        running -= 1;
+        if (!stop.signal.aborted) schedule(undefined);
+        wake();
+      });
     // Read by the reader later; a failure surfaces there.
     shard.result.catch(() => undefined);
   };
 
-  const schedule = (next: Shard<Row> | undefined) => {
+  function schedule(next: Shard<Row> | undefined): void {
     pending.sort((a, b) => comparePaths(a.path, b.path));
     while (pending.length > 0 && running < input.concurrency) {
       const head = pending[0];
@@ -183,7 +198,7 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
       pending.shift();
       start(head);
     }
-  };
+  }
 
   const initial = cut(lo, hi, input.shards);
   const roots: Shard<Row>[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
@@ -207,7 +222,6 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
       }
       const { rows, children } = await shard.result;
       fetchedAhead -= 1;
-      pending.push(...children);
       stack.push(...[...children].reverse());
       schedule(stack.at(-1));
       if (rows.length > 0) yield rows;

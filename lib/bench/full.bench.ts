@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { BENCH_DIST_DIR, buildNext, freePort, startNextServer, stopProcess } from './proxy-processes';
+import { startScaledEmulator } from './ui-processes';
+import { writeFullResults, type FullFigures } from './full-report';
+
+const ROUNDS = 3;
+const UPSTREAM_MS = 100;
+const page = z.object({ items: z.array(z.object({ ModelPackageArn: z.string() })), nextToken: z.string().nullable() });
+const exported = z.array(z.object({ ModelPackageArn: z.string() }));
+
+async function control(url: string, path: string, body: unknown): Promise<void> {
+  await fetch(`${url}/_emulator/${path}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** The listing as the table reads it: one page after another, following nextToken. */
+async function sequential(appUrl: string, params: Record<string, string>): Promise<string[]> {
+  const arns: string[] = [];
+  let token: string | null = null;
+  do {
+    const query = new URLSearchParams({
+      ...params,
+      MaxResults: '100',
+      ...(token === null ? {} : { NextToken: token }),
+    });
+    const response = await fetch(`${appUrl}/api/model-packages?${query}`);
+    if (response.status !== 200) throw new Error(`the list route answered ${response.status}`);
+    const answer = page.parse(await response.json());
+    arns.push(...answer.items.map((item) => item.ModelPackageArn));
+    token = answer.nextToken;
+  } while (token !== null);
+  return arns;
+}
+
+async function exportArns(appUrl: string, params: Record<string, string>): Promise<string[]> {
+  const response = await fetch(
+    `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'json' })}`,
+  );
+  if (response.status !== 200) throw new Error(`the export answered ${response.status}`);
+  return exported.parse(await response.json()).map((item) => item.ModelPackageArn);
+}
+
+function rssBytes(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
+}
+
+/**
+ * The RSS growth of a fresh server while it streams one export to the bench: its RSS sampled every 20 ms, minus
+ * its RSS once warmed up (a list call and a tiny export first, so both sizes start from the same state).
+ */
+async function exportGrowth(emulatorUrl: string, params: Record<string, string>) {
+  const port = await freePort();
+  const server = await startNextServer(port, emulatorUrl, { PROXY_CACHE_TTL_MS: '0' });
+  const appUrl = `http://127.0.0.1:${port}`;
+  const pid = server.pid ?? 0;
+  try {
+    await (await fetch(`${appUrl}/api/model-packages?MaxResults=100`)).arrayBuffer();
+    await (await fetch(`${appUrl}/api/images/export?format=csv`)).arrayBuffer();
+    await sleep(500);
+    const baseline = rssBytes(pid);
+    let peak = baseline;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, rssBytes(pid));
+    }, 20);
+    const response = await fetch(
+      `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
+    );
+    let bytes = 0;
+    let lines = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = await reader?.read();
+      if (chunk === undefined || chunk.done) break;
+      bytes += chunk.value.length;
+      for (const byte of chunk.value) if (byte === 10) lines += 1;
+    }
+    clearInterval(sampler);
+    return { rows: lines - 1, bytes, growth: peak - baseline };
+  } finally {
+    await stopProcess(server);
+  }
+}
+
+export default async function fullBench(): Promise<void> {
+  if (!process.argv.includes('--skip-build') || !existsSync(`${BENCH_DIST_DIR}/BUILD_ID`)) await buildNext();
+  const emulatorPort = await freePort();
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  const emulator = await startScaledEmulator(emulatorPort, 'large');
+  const appPort = await freePort();
+  const app = await startNextServer(appPort, emulatorUrl, { PROXY_CACHE_TTL_MS: '0' });
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  try {
+    await control(emulatorUrl, 'faults', { latencyMs: UPSTREAM_MS });
+    const listing: FullFigures['listing'] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Its own lower bound per round, so nothing is answered from a cache.
+      const params = { ModelPackageType: 'Both', CreationTimeAfter: String(946_684_800 + round) };
+      let started = performance.now();
+      const oneByOne = await sequential(appUrl, params);
+      const sequentialMs = performance.now() - started;
+      started = performance.now();
+      const parallel = await exportArns(appUrl, params);
+      const parallelMs = performance.now() - started;
+      const identical = oneByOne.length === parallel.length && oneByOne.every((arn, index) => arn === parallel[index]);
+      if (!identical) throw new Error(`the parallel listing differs: ${parallel.length} vs ${oneByOne.length} rows`);
+      listing.push({ rows: parallel.length, sequentialMs, parallelMs });
+    }
+
+    await control(emulatorUrl, 'faults', { latencyMs: 0 });
+    const memory: FullFigures['memory'] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // About a tenth of the packages: the last few months.
+      const recent = String(Math.floor(Date.now() / 1000) - 120 * 86_400 + round);
+      const small = await exportGrowth(emulatorUrl, { ModelPackageType: 'Both', CreationTimeAfter: recent });
+      const large = await exportGrowth(emulatorUrl, {
+        ModelPackageType: 'Both',
+        CreationTimeAfter: String(946_684_800 + 10 + round),
+      });
+      memory.push({ small, large });
+    }
+    console.log(writeFullResults({ listing, memory }, { rounds: ROUNDS, upstreamMs: UPSTREAM_MS }));
+  } finally {
+    await stopProcess(app);
+    await stopProcess(emulator);
+  }
+}
