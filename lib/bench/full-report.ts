@@ -52,7 +52,7 @@ export function writeFullResults(figures: FullFigures, method: { rounds: number;
     '## Method',
     '',
     '- One emulator process (`tsx lib/emulator/cli.ts`, scale large) behind `next start` with `PROXY_CACHE_TTL_MS=0`.',
-    '- Listing: model packages of both kinds, newest first; page after page is the list route followed by its `nextToken` ' +
+    '- Listing: model packages of both kinds, oldest first (the API default); page after page is the list route followed by its `nextToken` ' +
       'with `MaxResults=100`, as the table scrolls; parallel is `GET /api/model-packages/export?format=json` with the same ' +
       'parameters (`FULL_LISTING_CONCURRENCY` default). Each round has its own `CreationTimeAfter`, so no cache answers.',
     '- Memory: a fresh `next start` per export, warmed up with a list call and a small export; its RSS ' +

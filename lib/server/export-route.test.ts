@@ -143,7 +143,9 @@ describe('GET …/export', () => {
     const asCsv = (row: Record<string, unknown>) =>
       fields.map((field) => {
         const value = row[field];
-        return value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        if (value === undefined) return '';
+        if (typeof value === 'string') return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+        return typeof value === 'object' ? JSON.stringify(value) : String(value);
       });
     expect(records).toEqual(expected.map(asCsv));
     expect(text.endsWith('\r\n')).toBe(true);
@@ -152,6 +154,9 @@ describe('GET …/export', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField({ Stage: 'Prod' })).toBe('"{""Stage"":""Prod""}"');
     expect(csvField(undefined)).toBe('');
+    expect(csvField('=HYPERLINK("http://evil.test")')).toBe('"\'=HYPERLINK(""http://evil.test"")"');
+    expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField(-3)).toBe('-3');
   });
 
   it.each([

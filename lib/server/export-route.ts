@@ -27,19 +27,25 @@ function exportError(thrown: unknown, upstream: ReturnType<typeof upstreamContex
   const error = fromUpstream(thrown, upstream);
   const source: unknown = thrown instanceof Error ? Reflect.get(thrown, 'source') : undefined;
   if (typeof source !== 'string') return error;
-  const [account, region] = source.split('/');
+  const [account = source, region = ''] = source.split('/');
+  const where = region === '' ? account : `${account} in ${region}`;
   return new ProxyError(
     error.status,
     error.code,
-    `${account ?? source} in ${region ?? '?'}: ${error.message} Export without it (Accounts, Regions) to have the rest.`,
+    `${where}: ${error.message} Export without it (Accounts, Regions) to have the rest.`,
     error.details,
   );
 }
 
-/** A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break; objects as JSON. */
+/**
+ * A CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break; objects as JSON. Text that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, as OWASP advises:
+ * descriptions and failure reasons are written by whoever registered the model.
+ */
 export function csvField(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -106,12 +112,18 @@ export function exportRoute(spec: ExportSpec) {
     }
 
     const abort = new AbortController();
-    request.signal.addEventListener('abort', () => abort.abort(), { once: true });
+    if (request.signal.aborted) abort.abort();
+    else request.signal.addEventListener('abort', () => abort.abort(), { once: true });
     const rows = fullListing(spec, { ...input, path: { ...input.path } }, caller, upstream, abort.signal);
     const params = Object.fromEntries(url.searchParams);
     let count = 0;
-    const finish = (status: number, error?: ProxyError) =>
+    let finished = false;
+    // One audit line per export, however it ends.
+    const finish = (status: number, error?: ProxyError) => {
+      if (finished) return;
+      finished = true;
       audit(spec, caller, { ...params, rows: count }, { status, started, ...(error === undefined ? {} : { error }) });
+    };
 
     // The first rows decide the status: a listing that cannot start is an error answer, not a broken download.
     let first: IteratorResult<Row[]>;
@@ -168,6 +180,7 @@ export function exportRoute(spec: ExportSpec) {
             }
           }
         } catch (thrown) {
+          if (abort.signal.aborted) return;
           const error = exportError(thrown, upstream);
           proxyLogger().warn({ requestId: caller.requestId, code: error.code }, 'export stopped: the listing failed');
           finish(error.status, error);

@@ -230,9 +230,13 @@ async function* withContext(
   context: Parameters<typeof withRequestContext>[0],
   stream: AsyncGenerator<Row[]>,
 ): AsyncGenerator<Row[]> {
-  for (;;) {
-    const next = await withRequestContext(context, () => stream.next());
-    if (next.done === true) return;
-    yield next.value;
+  try {
+    for (;;) {
+      const next = await withRequestContext(context, () => stream.next());
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    await stream.return(undefined);
   }
 }

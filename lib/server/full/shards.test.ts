@@ -152,6 +152,52 @@ describe('the sharded full listing', () => {
     await expect(failing.next()).rejects.toThrow('AccessDenied');
   });
 
+  it('keeps its calls at the concurrency it is given, and no more', async () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => ({
+      name: `r${String(index).padStart(4, '0')}`,
+      time: 1_000_000 + index * 37,
+    }));
+    const api = fakeApi(rows, false);
+    let inFlight = 0;
+    let most = 0;
+    let count = 0;
+    for await (const batch of listSharded<Row>({
+      fetch: async (call, token, size) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return api.fetch(call, token, size);
+      },
+      timeOf: (row) => row.time,
+      order: 'desc',
+      after: undefined,
+      before: undefined,
+      pageSize: 50,
+      concurrency: 5,
+      shards: 10,
+      lookahead: 20,
+      retryAfter: () => undefined,
+      signal: new AbortController().signal,
+    })) {
+      count += batch.length;
+    }
+    expect(count).toBe(3000);
+    expect(most).toBe(5);
+  });
+
+  it('reads on page by page when the API scans windows instead of seeking to the time range', async () => {
+    const rows = Array.from({ length: 60 }, (_, index) => ({
+      name: `r${String(index).padStart(2, '0')}`,
+      time: 1000 + index,
+    }));
+    const rare = (row: Row) => row.name === 'r59';
+    const { names, calls } = await all(rows, { order: 'asc', inclusive: false, pageSize: 10, scanned: rare });
+    expect(names).toEqual(['r59']);
+    // Two probes, then the six windows once: no shard scans them again.
+    expect(calls).toBe(8);
+  });
+
   it('costs about the pages of the rows plus the cuts, not a call per row', async () => {
     const rows = Array.from({ length: 1000 }, (_, index) => ({
       name: `r${String(index).padStart(4, '0')}`,

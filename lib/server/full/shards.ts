@@ -94,20 +94,22 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     }
   };
 
-  // The first and the last row bound the range worth cutting; a filtered window may be empty and go on.
+  // The first and the last row bound the range worth cutting. An empty page that goes on means the API scans
+  // windows rather than seeking to a time range: cutting would make every shard scan them, so it is read on.
+  let scans = false;
   const probe = async (direction: Order) => {
+    const page = await call({ after: input.after, before: input.before, order: direction }, undefined, pageSize);
+    if (page.items[0] === undefined && page.nextToken !== undefined) scans = true;
+    return page.items[0];
+  };
+  const whole = async function* (): AsyncGenerator<Row[]> {
     let token: string | undefined;
     do {
-      const page = await call({ after: input.after, before: input.before, order: direction }, token, pageSize);
-      if (page.items[0] !== undefined) return page.items[0];
+      const page = await call({ after: input.after, before: input.before, order }, token, pageSize);
+      if (page.items.length > 0) yield page.items;
       token = page.nextToken;
     } while (token !== undefined);
-    return undefined;
   };
-  const [first, last] = await Promise.all([probe('asc'), probe('desc')]);
-  if (first === undefined || last === undefined) return;
-  const lo = timeOf(first);
-  const hi = timeOf(last) + 1;
 
   let running = 0;
   let fetchedAhead = 0;
@@ -116,6 +118,13 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
   const wake = () => {
     for (const waker of wakers.splice(0)) waker();
   };
+
+  const readOn = (shard: Shard<Row>, token: string): Shard<Row> => ({
+    path: [...shard.path, 0],
+    lo: shard.lo,
+    hi: shard.hi,
+    token,
+  });
 
   const read = async (shard: Shard<Row>): Promise<{ rows: Row[]; children: Shard<Row>[] }> => {
     const page = await call(
@@ -130,7 +139,7 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     if (page.nextToken === undefined) return { rows: inRange, children: [] };
     // A short page is the API filtering its window (other filters than time): cutting would not help.
     if (page.items.length < pageSize) {
-      return { rows: inRange, children: [{ ...shard, path: [...shard.path, 0], token: page.nextToken }] };
+      return { rows: inRange, children: [readOn(shard, page.nextToken)] };
     }
     const edgeRow = inRange.at(-1);
     const edge = edgeRow === undefined ? undefined : timeOf(edgeRow);
@@ -167,7 +176,7 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
       };
     }
     // A page of rows all at one instant cannot be cut: read on with the token.
-    return { rows: inRange, children: [{ ...shard, path: [...shard.path, 0], token: page.nextToken }] };
+    return { rows: inRange, children: [readOn(shard, page.nextToken)] };
   };
 
   // A shard read makes its children ready at once, and a free slot takes the earliest ready shard, so the calls
@@ -200,16 +209,22 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     }
   }
 
-  const initial = cut(lo, hi, input.shards);
-  const roots: Shard<Row>[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
-    path: [index],
-    lo: start,
-    hi: end,
-    token: undefined,
-  }));
-  pending.push(...roots);
-
   try {
+    const [first, last] = await Promise.all([probe('asc'), probe('desc')]);
+    if (scans) {
+      yield* whole();
+      return;
+    }
+    if (first === undefined || last === undefined) return;
+    const initial = cut(timeOf(first), timeOf(last) + 1, input.shards);
+    const roots: Shard<Row>[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
+      path: [index],
+      lo: start,
+      hi: end,
+      token: undefined,
+    }));
+    pending.push(...roots);
+
     // Depth first: a shard's own rows, then its children's, in the listing's order.
     const stack = [...roots].reverse();
     while (stack.length > 0) {
