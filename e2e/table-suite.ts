@@ -152,6 +152,38 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       expect(requests).toBe(0);
     });
 
+    test('Load all brings every row in, from the keyboard, and a browser-side sort then covers them all', async ({
+      page,
+      request,
+    }) => {
+      const table = suite.open(page);
+      const first = await table.open(suite.listing);
+      await table.rowIds();
+      await table.clickHeader(browserSort.label);
+      await expect(table.count).toContainText('more available');
+      await expect(table.count).toContainText('sorted within');
+      const loadAll = page.getByRole('button', { name: 'Load all' });
+      await loadAll.focus();
+      const exported = page.waitForRequest((sent) => new URL(sent.url()).pathname === `${table.apiPath}/export`);
+      await page.keyboard.press('Enter');
+      expect(new URL((await exported).url()).searchParams.get('format')).toBe('json');
+      const all = await apiAll(request, table.apiPath, listParams(first.url()));
+      await expect(table.count).toHaveText(`${all.length} total`, { timeout: 30_000 });
+      await expect(loadAll).toHaveCount(0);
+      const column = spec.columns.find((candidate) => candidate.id === browserSort.id);
+      const { compare } = new Intl.Collator('en-US', { numeric: true, sensitivity: 'base' });
+      const values = all.map((item) => String(item[column?.field ?? ''] ?? '')).filter((value) => value !== '');
+      const order = new URL(page.url()).searchParams.get('order');
+      const sorted = [...values].sort((a, b) => (order === 'desc' ? compare(b, a) : compare(a, b)));
+      // The first rows shown are the first of all rows in that order, not of the first page's.
+      await expect(async () => {
+        const shown = (await table.cells(browserSort.id).allInnerTexts()).map((text) => text.trim());
+        const present = shown.filter((value) => value !== '–').slice(0, 20);
+        expect(present.length).toBeGreaterThan(5);
+        expect(present).toEqual(sorted.slice(0, present.length));
+      }).toPass({ timeout: 10_000 });
+    });
+
     test('scrolling loads pages until "N total", with a flat DOM', async ({ page, request }) => {
       const table = suite.open(page);
       const first = await table.open(suite.listing);

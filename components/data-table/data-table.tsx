@@ -17,6 +17,7 @@ import { ghostButtonClass } from '@/components/ui/styles';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
+import { LoadAll } from './load-all';
 import { NewRowsButton, RefreshControls, UpdatedAt } from './freshness';
 import { PreferencesMenu, TimeZoneSwitch } from './preferences-menu';
 import { EmptyState, ErrorNotice, TableSkeleton } from './table-states';
@@ -254,6 +255,16 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               retrying={retrying}
               updating={stale}
             />
+            {hasNextPage && !stale && (
+              <LoadAll
+                spec={spec}
+                path={path}
+                values={values}
+                resolvedRanges={resolvedRanges}
+                lastPage={data.pages.at(-1)}
+                onLoaded={captureAnchor}
+              />
+            )}
             {fetchedAt !== undefined && !stale && <UpdatedAt at={fetchedAt} />}
             {query.isRefetchError && !stale && (
               <span

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
 import { fetchExport } from '@/lib/query/export';
 import { apiPath } from '@/lib/resources/derive';
@@ -39,6 +39,9 @@ function save(blob: Blob, fileName: string): void {
 export function ExportActions({ spec, path, values, resolvedRanges }: ExportActionsProps) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
+  const buttons = useRef<Record<Format, HTMLButtonElement | null>>({ csv: null, json: null });
+  // Leaving the page stops the download.
+  useEffect(() => () => running.current?.abort(), []);
 
   async function start(format: Format) {
     const abort = new AbortController();
@@ -58,6 +61,8 @@ export function ExportActions({ spec, path, values, resolvedRanges }: ExportActi
       setState(abort.signal.aborted ? { kind: 'idle' } : { kind: 'failed', message: errorText(error).message });
     } finally {
       if (running.current === abort) running.current = null;
+      // Cancel goes away with the download: focus goes back to the button that started it.
+      if (document.activeElement === document.body || document.activeElement === null) buttons.current[format]?.focus();
     }
   }
 
@@ -65,16 +70,22 @@ export function ExportActions({ spec, path, values, resolvedRanges }: ExportActi
   return (
     <>
       <button
+        ref={(element) => {
+          buttons.current.csv = element;
+        }}
         type="button"
-        className={buttonClass}
+        className={`${buttonClass} aria-disabled:cursor-wait aria-disabled:opacity-60`}
         aria-disabled={busy}
         onClick={busy ? undefined : () => void start('csv')}
       >
         Export CSV
       </button>
       <button
+        ref={(element) => {
+          buttons.current.json = element;
+        }}
         type="button"
-        className={buttonClass}
+        className={`${buttonClass} aria-disabled:cursor-wait aria-disabled:opacity-60`}
         aria-disabled={busy}
         onClick={busy ? undefined : () => void start('json')}
       >

@@ -91,7 +91,7 @@ export function RowCount({ loaded, shown, complete, leftOut, sortedInBrowser, re
     >
       <span className="font-medium text-zinc-800 dark:text-zinc-200">{countText(loaded, complete, leftOut)}</span>
       {shown !== loaded && <span>· {shown} match the filters applied in the browser</span>}
-      {sortedInBrowser && <span>· sorted within {loaded} loaded rows</span>}
+      {sortedInBrowser && !(complete && leftOut === 0) && <span>· sorted within {loaded} loaded rows</span>}
       {retrying && <span className="text-amber-800 dark:text-amber-300">· retrying…</span>}
     </p>
   );

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { withBasePath } from '@/lib/url/base-path';
 import { ApiError, errorFromResponse } from './api-error';
 
@@ -31,18 +32,70 @@ export async function fetchExport(
   if (body === null) throw new ApiError(0, 'NetworkError', 'The export came back empty.');
   const reader = body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
+  // Records end at a line break outside quotes (a CSV field may hold one; JSON escapes them): CSV has a header
+  // record first, JSON "[" on a line of its own, then one item per line.
   let lines = 0;
+  let quoted = false;
+  let reported = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
-    for (const byte of value) if (byte === 10) lines += 1;
-    // CSV: a header line first; JSON: "[" on a line of its own, then one item per line.
-    onRows(Math.max(0, lines - 1));
+    for (const byte of value) {
+      if (format === 'csv' && byte === 34) quoted = !quoted;
+      else if (byte === 10 && !quoted) lines += 1;
+    }
+    const now = Date.now();
+    if (now - reported >= 250) {
+      reported = now;
+      onRows(Math.max(0, lines - 1));
+    }
   }
   const rows = Math.max(0, format === 'csv' ? lines - 1 : lines - 2);
   onRows(rows);
   const type = format === 'csv' ? 'text/csv' : 'application/json';
   const fileName = FILE_NAME.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `export.${format}`;
   return { blob: new Blob(chunks, { type }), fileName, rows };
+}
+
+/**
+ * Every row of a listing from its JSON export, parsed as it streams (the export writes one item per line), each
+ * checked against the row schema; `onRows` hears the count so far.
+ */
+export async function fetchAllRows<Row>(
+  url: string,
+  row: z.ZodMiniType<Row>,
+  signal: AbortSignal,
+  onRows: (rows: number) => void,
+): Promise<Row[]> {
+  let response: Response;
+  try {
+    response = await fetch(withBasePath(url), { signal, cache: 'no-store' });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+  if (reader === undefined) throw new ApiError(0, 'NetworkError', 'The listing came back empty.');
+  const rows: Row[] = [];
+  let rest = '';
+  const take = (line: string) => {
+    const item = line.trim().replace(/,$/, '');
+    if (item === '' || item === '[' || item === ']') return;
+    const parsed = z.safeParse(row, JSON.parse(item));
+    if (!parsed.success) throw new ApiError(0, 'UnexpectedResponse', 'The listing holds a row of another shape.');
+    rows.push(parsed.data);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const lines = (rest + value).split('\n');
+    rest = lines.pop() ?? '';
+    lines.forEach(take);
+    onRows(rows.length);
+  }
+  take(rest);
+  onRows(rows.length);
+  return rows;
 }
