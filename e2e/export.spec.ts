@@ -84,6 +84,8 @@ test.describe('export', () => {
     await expect(page.getByRole('button', { name: 'Export JSON' })).toHaveAttribute('aria-disabled', 'true');
     await page.getByRole('button', { name: 'Cancel export' }).click();
     await expect(status).toHaveText('');
+    // Focus goes back to the button that started it, not to the page.
+    await expect(page.getByRole('button', { name: 'Export CSV' })).toBeFocused();
     await expect(page.getByRole('button', { name: 'Cancel export' })).toHaveCount(0);
     await page.waitForTimeout(1000);
     expect(downloads).toBe(0);

@@ -40,6 +40,7 @@ export function ExportActions({ spec, path, values, resolvedRanges }: ExportActi
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
   const buttons = useRef<Record<Format, HTMLButtonElement | null>>({ csv: null, json: null });
+  const cancel = useRef<HTMLButtonElement | null>(null);
   // Leaving the page stops the download.
   useEffect(() => () => running.current?.abort(), []);
 
@@ -62,7 +63,8 @@ export function ExportActions({ spec, path, values, resolvedRanges }: ExportActi
     } finally {
       if (running.current === abort) running.current = null;
       // Cancel goes away with the download: focus goes back to the button that started it.
-      if (document.activeElement === document.body || document.activeElement === null) buttons.current[format]?.focus();
+      const focused = document.activeElement;
+      if (focused === null || focused === document.body || focused === cancel.current) buttons.current[format]?.focus();
     }
   }
 
@@ -101,7 +103,7 @@ export function ExportActions({ spec, path, values, resolvedRanges }: ExportActi
         )}
       </span>
       {state.kind === 'running' && (
-        <button type="button" className={ghostButtonClass} onClick={() => running.current?.abort()}>
+        <button ref={cancel} type="button" className={ghostButtonClass} onClick={() => running.current?.abort()}>
           Cancel export
         </button>
       )}
