@@ -47,11 +47,15 @@ const PASSING_CODES: ReadonlySet<string> = new Set([
   'UpstreamBusy',
 ]);
 
+/** Whether a proxy error code may pass when the call is made again. */
+export function mayPass(code: string): boolean {
+  return PASSING_CODES.has(code);
+}
+
 /** The sources a page left out that may still have rows to list: the listing is not complete while there are any. */
 export function sourcesLeftOut(statuses: readonly SourceStatus[]): SourceStatus[] {
   return statuses.filter(
-    (status) =>
-      status.status === 'throttled' || (status.status === 'error' && PASSING_CODES.has(status.error?.code ?? '')),
+    (status) => status.status === 'throttled' || (status.status === 'error' && mayPass(status.error?.code ?? '')),
   );
 }
 

@@ -4,8 +4,8 @@ import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client'
 import { iamAction } from '@/lib/resources/derive';
 import type { ListPage, SourceFields } from '@/lib/resources/page';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
-import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { mergedListThrough } from './merged-listing';
+import { listedIn } from './sources';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { listPage, type PageRequest } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord, type CacheOutcome } from './audit';
@@ -164,12 +164,8 @@ function singleListThrough<Query extends PageQuery, Path extends object, Row>(
     const budget = { maxCalls: env.PROXY_FOLLOW_MAX_CALLS, maxMs: env.PROXY_FOLLOW_MAX_MS };
     const fetchPage = (request: PageRequest<Query, Path>) => listPage(spec, backend, request);
     const page = await collectPage(fetchPage, { query, path, signal }, budget);
-    const accountId = knownAccountId(backend.source.account);
-    const where = {
-      ...(accountId === undefined ? {} : { AccountId: accountId }),
-      AccountName: backend.source.account.name,
-      ...(backend.source.region === undefined ? {} : { Region: backend.source.region }),
-    };
+    const where = listedIn(backend.source);
+    const accountId = where.AccountId;
     const answer: ListPage<Row & SourceFields> = {
       items: page.items.map((item) => ({ ...item, ...where })),
       nextToken: page.nextToken,

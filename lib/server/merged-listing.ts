@@ -3,7 +3,6 @@ import { serverEnv } from '@/lib/config/env';
 import type { CatalogSource } from '@/lib/config/sources';
 import { withRequestContext } from '@/lib/observability/request-context';
 import type { ListPage, SourceStatus } from '@/lib/resources/page';
-import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
 import { API_DEFAULT_PAGE_SIZE } from '@/lib/sagemaker/list-operation';
 import { ProxyError } from '@/lib/server/http/proxy-error';
@@ -13,6 +12,7 @@ import { decodeCursor, encodeCursor, listingId, newSnapshot } from './merge/curs
 import { mergePage, SourceTimeoutError, type SourceResult } from './merge/merge-page';
 import { listingOrder } from './merge/order';
 import { sourcePage } from './merge/source-pages';
+import { listedIn } from './sources';
 import type { CacheResult } from './page-cache';
 import { fromUpstream, type UpstreamContext } from './upstream-error';
 
@@ -121,21 +121,12 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
     throw sourceError(missing[0].error, context);
   }
 
-  const accountIds = sources.map((source) => knownAccountId(source.account));
-  const where = new Map(sources.map((source, index) => [source.key, { source, accountId: accountIds[index] }]));
-  const items = merged.items.map(({ row, source }) => {
-    const from = where.get(source);
-    return {
-      ...row,
-      AccountId: from?.accountId ?? undefined,
-      AccountName: from?.source.account.name,
-      Region: from?.source.region,
-    };
-  });
+  const where = new Map(sources.map((source) => [source.key, { source, fields: listedIn(source) }]));
+  const items = merged.items.map(({ row, source }) => ({ ...row, ...where.get(source)?.fields }));
   const statuses = merged.results.map((result) => {
     const from = where.get(result.key);
     if (from === undefined) throw new Error(`no source ${result.key}`);
-    return statusOf(from.source, from.accountId, result, context);
+    return statusOf(from.source, from.fields.AccountId, result, context);
   });
   const answer: ListPage<Row> = {
     items,

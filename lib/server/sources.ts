@@ -2,6 +2,7 @@ import 'server-only';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
 import { accountIdOf, knownAccountId } from '@/lib/sagemaker/account-id';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
+import type { SourceFields } from '@/lib/resources/page';
 import type { SourceChoices } from '@/lib/url/sources';
 
 /** The parameters every list route takes besides the API's own: which sources to list. */
@@ -125,4 +126,14 @@ export function sourceChoices(): SourceChoices {
 /** Starts learning every account's id at start-up, so the first pages can show them. */
 export function learnAccountIds(): void {
   for (const account of catalogSources().accounts) knownAccountId(account);
+}
+
+/** What every item a source lists gains: where it was listed, with the account id once it is known. */
+export function listedIn(source: CatalogSource): SourceFields {
+  const accountId = knownAccountId(source.account);
+  return {
+    ...(accountId === undefined ? {} : { AccountId: accountId }),
+    AccountName: source.account.name,
+    ...(source.region === undefined ? {} : { Region: source.region }),
+  };
 }

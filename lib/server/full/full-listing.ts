@@ -1,15 +1,15 @@
 import 'server-only';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { serverEnv } from '@/lib/config/env';
+import { mayPass } from '@/lib/resources/page';
 import type { CatalogSource } from '@/lib/config/sources';
 import { withRequestContext } from '@/lib/observability/request-context';
-import { knownAccountId } from '@/lib/sagemaker/account-id';
 import { sageMakerBackend, type SageMakerBackend } from '@/lib/sagemaker/client';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import type { Caller, ListingSpec, PageQuery } from '../listing';
 import { listingOrder, listingSort } from '../merge/order';
+import { listedIn } from '../sources';
 import { fromUpstream, type UpstreamContext } from '../upstream-error';
-import { listSharded, type Order } from './shards';
+import { listSharded, withRetries, type Order } from './shards';
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +19,6 @@ const SHARDS_PER_SLOT = 2;
 /** Pages read ahead of the writer, at most: what an export holds in memory beyond the page it writes. */
 const LOOKAHEAD_PAGES = 24;
 const MAX_ATTEMPTS = 6;
-const PASSING = new Set(['Throttled', 'UpstreamTimeout', 'UpstreamUnavailable', 'UpstreamError', 'UpstreamBusy']);
 
 /** The creation-time sort a listing can be cut by: the order it is asked in, when that is by creation time. */
 function creationCut(spec: ListingSpec<PageQuery, object, Row>, query: Record<string, unknown>) {
@@ -51,7 +50,7 @@ interface SourceListing {
 
 function retryAfter(context: UpstreamContext) {
   return (error: unknown, attempt: number): number | undefined => {
-    if (attempt >= MAX_ATTEMPTS || !PASSING.has(fromUpstream(error, context).code)) return undefined;
+    if (attempt >= MAX_ATTEMPTS || !mayPass(fromUpstream(error, context).code)) return undefined;
     return Math.min(4_000, 200 * 2 ** attempt);
   };
 }
@@ -108,17 +107,12 @@ async function* pageByPage({ spec, backend, query, path, context, signal }: Sour
   const retry = retryAfter(context);
   let token: string | undefined;
   do {
-    let page;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        page = await listPage(spec, backend, { query, path, maxResults: PAGE_SIZE, nextToken: token, signal, lane });
-        break;
-      } catch (error) {
-        const wait = signal.aborted ? undefined : retry(error, attempt);
-        if (wait === undefined) throw error;
-        await sleep(wait, undefined, { signal });
-      }
-    }
+    const nextToken = token;
+    const page = await withRetries(
+      () => listPage(spec, backend, { query, path, maxResults: PAGE_SIZE, nextToken, signal, lane }),
+      retry,
+      signal,
+    );
     if (page.items.length > 0) yield page.items as Row[];
     token = page.nextToken;
   } while (token !== undefined);
@@ -182,19 +176,11 @@ export async function* fullListing(
   );
   const streams = sources.map((source) => {
     const backend = sageMakerBackend(source);
-    const where = () => {
-      const accountId = knownAccountId(source.account);
-      return {
-        ...(accountId === undefined ? {} : { AccountId: accountId }),
-        AccountName: source.account.name,
-        ...(source.region === undefined ? {} : { Region: source.region }),
-      };
-    };
     const rows = sourceListing({ spec, backend, query: filters, path, context, signal });
     return (async function* annotated() {
       try {
         for await (const batch of rows) {
-          const from = where();
+          const from = listedIn(source);
           yield batch.map((row) => ({ ...row, ...from }));
         }
       } catch (error) {

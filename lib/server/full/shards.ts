@@ -70,6 +70,23 @@ function cut(lo: number, hi: number, parts: number): [number, number][] {
   return ranges;
 }
 
+/** Makes a call until it answers or fails with an error `retryAfter` does not let pass; waits as it says. */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  retryAfter: (error: unknown, attempt: number) => number | undefined,
+  signal: AbortSignal,
+): Promise<T> {
+  for (let count = 1; ; count += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const wait = signal.aborted ? undefined : retryAfter(error, count);
+      if (wait === undefined) throw error;
+      await sleep(wait, undefined, { signal });
+    }
+  }
+}
+
 /**
  * Every row of a listing ordered by creation time, fetched in parallel: the range between its first and last
  * row is cut into shards listed at once, a shard that turns out to hold more than a page is cut again past the
@@ -82,17 +99,8 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
   const onAbort = () => stop.abort(signal.reason);
   signal.addEventListener('abort', onAbort, { once: true });
 
-  const call = async (shardCall: ShardCall, token: string | undefined, size: number) => {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await input.fetch(shardCall, token, size, stop.signal);
-      } catch (error) {
-        const wait = stop.signal.aborted ? undefined : input.retryAfter(error, attempt);
-        if (wait === undefined) throw error;
-        await sleep(wait, undefined, { signal: stop.signal });
-      }
-    }
-  };
+  const call = (shardCall: ShardCall, token: string | undefined, size: number) =>
+    withRetries(() => input.fetch(shardCall, token, size, stop.signal), input.retryAfter, stop.signal);
 
   // The first and the last row bound the range worth cutting. An empty page that goes on means the API scans
   // windows rather than seeking to a time range: cutting would make every shard scan them, so it is read on.
