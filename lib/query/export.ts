@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { withBasePath } from '@/lib/url/base-path';
-import { ApiError, errorFromResponse } from './api-error';
+import { ApiError } from './api-error';
+import { fetchOk } from './fetch-json';
 
 export interface ExportFile {
   blob: Blob;
@@ -20,14 +20,7 @@ export async function fetchExport(
   signal: AbortSignal,
   onRows: (rows: number) => void,
 ): Promise<ExportFile> {
-  let response: Response;
-  try {
-    response = await fetch(withBasePath(url), { signal, cache: 'no-store' });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');
-  }
-  if (!response.ok) throw await errorFromResponse(response);
+  const response = await fetchOk(url, signal, { cache: 'no-store' });
   const body = response.body;
   if (body === null) throw new ApiError(0, 'NetworkError', 'The export came back empty.');
   const reader = body.getReader();
@@ -68,14 +61,7 @@ export async function fetchAllRows<Row>(
   signal: AbortSignal,
   onRows: (rows: number) => void,
 ): Promise<Row[]> {
-  let response: Response;
-  try {
-    response = await fetch(withBasePath(url), { signal, cache: 'no-store' });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ApiError(0, 'NetworkError', 'The server could not be reached. Check your connection and retry.');
-  }
-  if (!response.ok) throw await errorFromResponse(response);
+  const response = await fetchOk(url, signal, { cache: 'no-store' });
   const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
   if (reader === undefined) throw new ApiError(0, 'NetworkError', 'The listing came back empty.');
   const rows: Row[] = [];
