@@ -1,5 +1,6 @@
 import 'server-only';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { processWide } from '@/lib/config/process-wide';
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
@@ -58,12 +59,9 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const holder = globalThis as typeof globalThis & { sagemakerDashboardMetrics?: Metrics };
-
-/** One registry per process, kept on globalThis so hot reloads and separately bundled entries share it. */
+/** One registry per process, which hot reloads and separately bundled entries share. */
 export function metrics(): Metrics {
-  holder.sagemakerDashboardMetrics ??= createMetrics();
-  return holder.sagemakerDashboardMetrics;
+  return processWide('metrics', createMetrics);
 }
 
 export interface UpstreamCall {

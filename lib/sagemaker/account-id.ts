@@ -1,5 +1,6 @@
 import 'server-only';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { processWide } from '@/lib/config/process-wide';
 import type { CatalogAccount } from '@/lib/config/sources';
 import { credentialsOf } from './client';
 
@@ -14,7 +15,7 @@ interface Learning {
   failed: boolean;
 }
 
-const learned = new Map<string, Learning>();
+const learned = processWide('account-ids', () => new Map<string, Learning>());
 
 async function ask(account: CatalogAccount): Promise<string | undefined> {
   const region = account.regions[0];

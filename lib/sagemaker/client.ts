@@ -6,6 +6,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { backendTarget } from '@/lib/config/backend';
 import { serverEnv } from '@/lib/config/env';
+import { processWide } from '@/lib/config/process-wide';
 import { catalogSources, type CatalogAccount, type CatalogSource } from '@/lib/config/sources';
 import { upstreamMetricsPlugin } from '@/lib/sagemaker/metrics-plugin';
 import { RESOURCE_IDS } from '@/lib/resources/registry';
@@ -33,9 +34,12 @@ const OPERATION_LANES = RESOURCE_IDS.length * 3 + 1;
 export const ROLE_SESSION_NAME = 'sagemaker-catalog';
 const ROLE_SESSION_SECONDS = 3600;
 
-const clients = new Map<string, SageMakerClient>();
-const providers = new Map<string, AwsCredentialIdentityProvider>();
-let lanes: Lanes | undefined;
+const shared = processWide('sagemaker-clients', () => ({
+  clients: new Map<string, SageMakerClient>(),
+  providers: new Map<string, AwsCredentialIdentityProvider>(),
+  lanes: undefined as Lanes | undefined,
+}));
+const { clients, providers } = shared;
 
 /**
  * An account's credentials: the SDK's default chain, a profile of the shared config (which may itself assume a
@@ -109,14 +113,14 @@ export function sageMakerBackend(source: CatalogSource = defaultSource()): SageM
     client = createClient(source);
     clients.set(identity, client);
   }
-  lanes ??= new Lanes(env.SAGEMAKER_MAX_CONCURRENCY, env.SAGEMAKER_QUEUE_TIMEOUT_MS);
+  shared.lanes ??= new Lanes(env.SAGEMAKER_MAX_CONCURRENCY, env.SAGEMAKER_QUEUE_TIMEOUT_MS);
   const laneId = createHash('sha256').update(identity).digest('base64url').slice(0, 16);
-  const shared = lanes;
+  const lanes = shared.lanes;
   return {
     client,
     identity,
     source,
-    run: (lane, signal, call) => shared.run(`${laneId}|${lane}`, signal, () => call(signal)),
+    run: (lane, signal, call) => lanes.run(`${laneId}|${lane}`, signal, () => call(signal)),
   };
 }
 
@@ -131,5 +135,5 @@ export function resetClientsForTests(): void {
   for (const client of clients.values()) client.destroy();
   clients.clear();
   providers.clear();
-  lanes = undefined;
+  shared.lanes = undefined;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { serverEnv } from '@/lib/config/env';
+import { processWide } from '@/lib/config/process-wide';
 
 export interface CachedBody {
   /** The serialized success body, shared by every reader. */
@@ -26,19 +27,22 @@ interface Flight {
   waiters: number;
 }
 
-let cache: LRUCache<string, CachedBody> | undefined;
-const inFlight = new Map<string, Flight>();
+const shared = processWide('page-cache', () => ({
+  cache: undefined as LRUCache<string, CachedBody> | undefined,
+  inFlight: new Map<string, Flight>(),
+}));
+const { inFlight } = shared;
 
 function bodies(): LRUCache<string, CachedBody> | undefined {
   const env = serverEnv();
   if (env.PROXY_CACHE_TTL_MS === 0) return undefined;
-  cache ??= new LRUCache<string, CachedBody>({
+  shared.cache ??= new LRUCache<string, CachedBody>({
     max: env.PROXY_CACHE_MAX_ENTRIES,
     maxSize: env.PROXY_CACHE_MAX_BYTES,
     sizeCalculation: (value, key) => Math.max(1, (value.body.length + key.length) * 2),
     ttl: env.PROXY_CACHE_TTL_MS,
   });
-  return cache;
+  return shared.cache;
 }
 
 function abortedBy(signal: AbortSignal): unknown {
@@ -100,6 +104,6 @@ export async function cachedOrLoad(
 }
 
 export function resetCacheForTests(): void {
-  cache = undefined;
+  shared.cache = undefined;
   inFlight.clear();
 }

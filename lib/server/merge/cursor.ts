@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { processWide } from '@/lib/config/process-wide';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
 import type { SourcePosition } from './merge-page';
 
@@ -49,12 +50,16 @@ const MAX_INLINE = 4096;
 const STORE_TTL_MS = 30 * 60_000;
 export const MAX_CURSOR_LENGTH = 32_768;
 
-const stored = new LRUCache<string, string>({
-  max: 20_000,
-  maxSize: 64 * 1024 * 1024,
-  sizeCalculation: (json, id) => (json.length + id.length) * 2,
-  ttl: STORE_TTL_MS,
-});
+const stored = processWide(
+  'merged-cursors',
+  () =>
+    new LRUCache<string, string>({
+      max: 20_000,
+      maxSize: 64 * 1024 * 1024,
+      sizeCalculation: (json, id) => (json.length + id.length) * 2,
+      ttl: STORE_TTL_MS,
+    }),
+);
 
 /** A new snapshot name, for the first page of a listing. */
 export function newSnapshot(): string {

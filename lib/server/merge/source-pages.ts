@@ -1,6 +1,7 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import { serverEnv } from '@/lib/config/env';
+import { processWide } from '@/lib/config/process-wide';
 import type { SageMakerBackend } from '@/lib/sagemaker/client';
 import { listPage, type ListOperationSpec } from '@/lib/sagemaker/list-operation';
 import { cacheKey } from '../cache-key';
@@ -23,19 +24,22 @@ export interface SourcePageResult extends StoredPage {
  */
 const CONTINUATION_TTL_MS = 15 * 60_000;
 
-let pages: LRUCache<string, StoredPage> | undefined;
-const inFlight = new Map<string, Promise<StoredPage>>();
+const shared = processWide('source-pages', () => ({
+  pages: undefined as LRUCache<string, StoredPage> | undefined,
+  inFlight: new Map<string, Promise<StoredPage>>(),
+}));
+const { inFlight } = shared;
 
 function store(): LRUCache<string, StoredPage> {
   const env = serverEnv();
   // Its own bounds, larger than the response cache's: the pages merged listings are reading must outlive the
   // traffic of other listings, or each merged page would ask its sources again.
-  pages ??= new LRUCache<string, StoredPage>({
+  shared.pages ??= new LRUCache<string, StoredPage>({
     max: env.PROXY_CACHE_MAX_ENTRIES * 10,
     maxSize: env.PROXY_CACHE_MAX_BYTES * 2,
     sizeCalculation: (page, key) => Math.max(1, (JSON.stringify(page.items).length + key.length) * 2),
   });
-  return pages;
+  return shared.pages;
 }
 
 export interface SourcePageRequest {
@@ -100,6 +104,6 @@ export function sourcePage(
 }
 
 export function resetSourcePagesForTests(): void {
-  pages = undefined;
+  shared.pages = undefined;
   inFlight.clear();
 }
