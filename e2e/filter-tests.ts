@@ -34,7 +34,7 @@ export function filterTests(filter: FilterSpec, data: () => SuiteData & { open: 
       const first = await table.open(query.toString());
       await expect(table.urlIssues).toContainText(`${filter.id}=${'a'.repeat(100)}`);
       await expect(table.urlIssues).toContainText('… must be at most');
-      expect(new URL(first.url()).searchParams.has(filter.apiParam)).toBe(false);
+      expect(new URL(await first.url()).searchParams.has(filter.apiParam)).toBe(false);
       expect((await table.rowIds()).length).toBeGreaterThan(0);
     });
   } else if (filter.kind === 'enum') {

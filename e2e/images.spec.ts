@@ -30,7 +30,7 @@ test('with one source the table has no Account or Region column and no selector;
   await images.rowIds();
   // The one account is named "default": any other name in a link is named and ignored.
   await expect(images.urlIssues).toContainText('account=prod');
-  expect(new URL(first.url()).searchParams.has('Accounts')).toBe(false);
+  expect(new URL(await first.url()).searchParams.has('Accounts')).toBe(false);
   // The account id is learned with GetCallerIdentity at start-up, in the background.
   let accountId = '';
   await expect

@@ -18,7 +18,7 @@ test.describe('several accounts and regions', () => {
     await expect(page.getByTestId('backend-badge')).toHaveText(/3 accounts · 2 regions/);
     await expect(table.header('Account')).toBeVisible();
     await expect(table.header('Region')).toBeVisible();
-    const answer = await apiPage(request, first.url());
+    const answer = await apiPage(request, await first.url());
     const expected = answer.items.slice(0, 10).map((item) => `${String(item.AccountName)} ${String(item.Region)}`);
     await expect(table.rows.first()).toBeVisible();
     const accounts = await table.cells('account').allInnerTexts();
@@ -163,7 +163,7 @@ test.describe('several accounts and regions', () => {
     await expect(table.urlIssues).toContainText('account=prod,nope');
     await expect(table.urlIssues).toContainText('nope');
     await expect(table.urlIssues).toContainText('region=mars-north-1');
-    const params = new URL(first.url()).searchParams;
+    const params = new URL(await first.url()).searchParams;
     expect(params.get('Accounts')).toBe('prod');
     expect(params.has('Regions')).toBe(false);
     await expect(page).toHaveURL(/[?&]account=prod(&|$)/);

@@ -3,17 +3,19 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
-import { preloadFirstPage, type SearchParams } from '@/components/data-table/preload-first-page';
+import { FirstPageBoundary, firstPageRequest, type SearchParams } from '@/components/data-table/first-page';
 import { RowSummary } from '@/components/data-table/row-summary';
-import { ErrorNotice, TableSkeleton } from '@/components/data-table/table-states';
+import { ErrorNotice } from '@/components/data-table/table-states';
 import { NotFoundView } from '@/components/shell/not-found-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { Providers } from '@/components/shell/providers';
 import { getBackendInfo } from '@/lib/config/backend';
 import { pagePath } from '@/lib/resources/derive';
-import { isResourceId, parentOf, registeredId } from '@/lib/resources/registry';
+import { isResourceId, parentOf, registeredId, type ResourceId } from '@/lib/resources/registry';
+import { firstPageFor } from '@/lib/server/first-page';
 import { sourceChoices } from '@/lib/server/sources';
 import type { ResourceSpec } from '@/lib/resources/types';
+import type { SourceChoices } from '@/lib/url/sources';
 import { readView, textValue } from '@/lib/url/view';
 import { lookupParent, type ParentLookup } from './parent-lookup';
 
@@ -72,6 +74,21 @@ async function ParentSummary({ parent, name, back, found }: ParentSummaryProps) 
   return <NotFoundView noun={parent.noun} name={name} back={back} inline />;
 }
 
+interface FirstPageInput {
+  spec: ResourceSpec;
+  id: ResourceId;
+  path: Record<string, string>;
+  query: SearchParams;
+  sources: SourceChoices;
+}
+
+/** The query cache holding the view's first page, with its relative ranges resolved now; undefined without one. */
+async function loadFirstPage({ spec, id, path, query, sources }: FirstPageInput) {
+  const request = firstPageRequest(id, path, query, sources, Date.now());
+  const body = await firstPageFor(spec, path, request.apiUrl);
+  return body === undefined ? undefined : request.state(body, Date.now());
+}
+
 /**
  * The page of any listing: its title and blurb from the spec, the table, and above it the parent's row when
  * the listing belongs to one (an image above its versions). `params` are decoded by Next already.
@@ -92,12 +109,14 @@ export function listingPage(spec: ResourceSpec) {
     const path = parsed.data;
     const query = await searchParams;
     const parent = parentName(spec, path, query);
-    // A parent named by the route decides the answer's status (404), so it is looked up first; one named by a
+    const sources = sourceChoices();
+    // The first rows are part of the HTML, so that they show without JavaScript; they load while the parent is
+    // looked up, and the page waits for them a bounded time only.
+    const firstPage = loadFirstPage({ spec, id, path, query, sources });
+    // A parent named by the route decides the answer's status (404), so the page waits for it; one named by a
     // filter streams in beside the table.
     const found = parent?.byPath === true ? await lookupParent(parent.parent, parent.name) : undefined;
     if (parent?.byPath === true && found === undefined) notFound();
-    const sources = sourceChoices();
-    preloadFirstPage(id, path, query, sources);
     const { region, endpoint } = getBackendInfo();
     const back = parent === undefined ? undefined : { href: pagePath(parent.parent), label: parent.parent.label };
 
@@ -106,6 +125,7 @@ export function listingPage(spec: ResourceSpec) {
       const summary = <ParentSummary parent={parent.parent} name={parent.name} back={back} found={found} />;
       above = parent.byPath ? summary : <Suspense fallback={<SummarySkeleton />}>{summary}</Suspense>;
     }
+    const firstRows = await firstPage;
     return (
       <>
         <PageHeader
@@ -115,8 +135,8 @@ export function listingPage(spec: ResourceSpec) {
           {above}
         </PageHeader>
         <div className="flex min-h-0 min-w-0 flex-1 flex-col px-4 pb-4">
-          <Suspense fallback={<TableSkeleton />}>
-            <Providers>
+          <Providers>
+            <FirstPageBoundary state={firstRows}>
               <DataTable
                 resource={id}
                 path={path}
@@ -128,8 +148,8 @@ export function listingPage(spec: ResourceSpec) {
                   ) : undefined
                 }
               />
-            </Providers>
-          </Suspense>
+            </FirstPageBoundary>
+          </Providers>
         </div>
       </>
     );

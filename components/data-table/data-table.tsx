@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import { PAGE_SIZE, firstPagePollOptions, matchesBrowserFilters, newerRows } from '@/lib/query/list-query';
-import { rowId, rowKey } from '@/lib/resources/derive';
+import { apiPath, rowId, rowKey } from '@/lib/resources/derive';
 import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
-import { sortsInBrowser } from '@/lib/url/api-query';
+import { listApiParams, pageUrl, sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
 import { DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
@@ -209,6 +209,11 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   return (
     <section
       aria-label={spec.label}
+      data-first-page={
+        resolvedRanges === undefined
+          ? undefined
+          : pageUrl(apiPath(spec, path), listApiParams(spec, values), resolvedRanges, PAGE_SIZE, null)
+      }
       className="flex min-h-0 min-w-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">

@@ -4,7 +4,7 @@ import { RefreshIcon } from '@/components/ui/icons';
 import { buttonClass, inputClass, primaryButtonClass } from '@/components/ui/styles';
 import { REFRESH_CHOICES, refreshInterval, type RefreshInterval } from '@/lib/url/refresh';
 import { exactTime, relativeTime } from './time-format';
-import { useNow } from './use-now';
+import { useHydrated, useNow } from './use-now';
 import { useTimeZone } from './use-preferences';
 
 const CHOICE_LABELS: Record<RefreshInterval, string> = {
@@ -18,11 +18,18 @@ const CHOICE_LABELS: Record<RefreshInterval, string> = {
 export function UpdatedAt({ at }: { at: number }) {
   const [zone] = useTimeZone();
   const now = useNow();
+  const hydrated = useHydrated();
   const date = new Date(at);
-  // The shared clock ticks every 30 s; a load after its last tick is "just now", not in the future.
-  const shown = relativeTime(date, Math.max(now, at));
+  // The shared clock ticks every 30 s; a load after its last tick is "just now", not in the future. Until
+  // hydration the page was loaded just now, in UTC, which the server and the browser agree on.
+  const shown = relativeTime(date, hydrated ? Math.max(now, at) : at);
   return (
-    <time dateTime={date.toISOString()} title={exactTime(date, zone)} data-testid="updated-at" className="tabular-nums">
+    <time
+      dateTime={date.toISOString()}
+      title={exactTime(date, hydrated ? zone : 'utc')}
+      data-testid="updated-at"
+      className="tabular-nums"
+    >
       Updated {shown}
     </time>
   );

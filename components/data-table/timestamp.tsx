@@ -1,20 +1,8 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { exactTime, relativeTime } from './time-format';
-import { useNow } from './use-now';
+import { useHydrated, useNow } from './use-now';
 import { useTimeZone } from './use-preferences';
-
-const noSubscription = () => () => {};
-
-/** False while the server renders and the browser hydrates, true afterwards. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * A time in the zone the user chose (Local or UTC), relative ("3 days ago") or exact with the relative time

@@ -32,3 +32,14 @@ function snapshot(): number {
 export function useNow(): number {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
+
+const noSubscription = () => () => {};
+
+/** False while the server renders and the browser hydrates, true afterwards. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}

@@ -15,6 +15,8 @@ import { useRowFocus } from './use-row-focus';
 
 export const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
 const PREFETCH_ROWS = 50;
+/** What the rows are laid out in before the scroll box is measured: the server's render and hydration. */
+const INITIAL_RECT = { width: 1280, height: 800 };
 
 interface VirtualTableProps {
   spec: ResourceSpec;
@@ -86,6 +88,7 @@ export function VirtualTable(props: VirtualTableProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => height,
     overscan: 12,
+    initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;

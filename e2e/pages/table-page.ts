@@ -2,6 +2,11 @@ import { expect, type Locator, type Page, type Request } from '@playwright/test'
 import { apiPath, pagePath } from '@/lib/resources/derive';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 
+/** The first page a table shows: `url` is the list route's URL of it. */
+export interface FirstPage {
+  url: () => Promise<string>;
+}
+
 /** A listing's page: the generic data table of any registry entry, with its parent's summary when it has one. */
 export class TablePage {
   readonly path: string;
@@ -14,6 +19,7 @@ export class TablePage {
   readonly scroller: Locator;
   readonly parentSummary: Locator;
   readonly parentNotFound: Locator;
+  readonly label: string;
 
   constructor(
     readonly page: Page,
@@ -23,6 +29,7 @@ export class TablePage {
     const spec = resourceSpec(resource);
     this.path = pagePath(spec, params);
     this.apiPath = apiPath(spec, params);
+    this.label = spec.label;
     this.parentSummary = page.getByTestId('parent-summary');
     this.parentNotFound = page.getByTestId('parent-not-found');
     this.rows = page.locator('tbody tr[data-row-id]');
@@ -37,11 +44,20 @@ export class TablePage {
     return query === '' ? this.path : `${this.path}?${query}`;
   }
 
-  /** Opens the page and returns the first list request it makes. */
-  async open(query = ''): Promise<Request> {
-    const first = this.nextListRequest();
+  /**
+   * Opens the page. The first page of rows comes with its HTML, or from the browser when the server could not
+   * load it in time; either way the table names the list route's URL it shows first.
+   */
+  async open(query = ''): Promise<FirstPage> {
     await this.page.goto(this.url(query));
-    return first;
+    return { url: () => this.firstPageUrl() };
+  }
+
+  /** The list route's URL of the first page the table shows, once it shows one. */
+  async firstPageUrl(): Promise<string> {
+    const table = this.page.locator(`section[aria-label="${this.label}"][data-first-page]`);
+    await expect(table).toHaveCount(1);
+    return new URL((await table.getAttribute('data-first-page')) ?? '', this.page.url()).toString();
   }
 
   nextListRequest(predicate: (params: URLSearchParams) => boolean = () => true): Promise<Request> {

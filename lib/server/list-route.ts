@@ -13,21 +13,36 @@ export interface RouteContext {
   params: Promise<unknown> | undefined;
 }
 
+export interface ListInput<Query, Path> {
+  query: Query;
+  path: Path;
+  sources: readonly CatalogSource[];
+}
+
+/** A list request's parameters, validated: the query string, the route's segments and the sources they select. */
+export async function readListInput<Query extends PageQuery, Path extends object, Row>(
+  spec: ListingSpec<Query, Path, Row>,
+  url: URL,
+  path: unknown,
+): Promise<ListInput<Query, Path>> {
+  const { Accounts, Regions, ...params } = readQueryParams(url);
+  return {
+    path: parseOrThrow(spec.pathParams, path, 'path'),
+    query: parseOrThrow(spec.query, params, 'query'),
+    sources: await selectSources({ Accounts, Regions }),
+  };
+}
+
 /** The GET handler of one list resource, driven by its spec alone; other methods never get this far. */
 export function listRoute<Query extends PageQuery, Path extends object, Row>(spec: ListingSpec<Query, Path, Row>) {
   async function GET(request: Request, context: RouteContext): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
     const caller = callerOf(request, spec.id);
-    let input: { query: Query; path: Path; sources: readonly CatalogSource[] };
+    let input: ListInput<Query, Path>;
     try {
-      const { Accounts, Regions, ...params } = readQueryParams(url);
       // Next resolves `params` to undefined for routes without dynamic segments.
-      input = {
-        path: parseOrThrow(spec.pathParams, (await context.params) ?? {}, 'path'),
-        query: parseOrThrow(spec.query, params, 'query'),
-        sources: await selectSources({ Accounts, Regions }),
-      };
+      input = await readListInput(spec, url, (await context.params) ?? {});
     } catch (thrown) {
       const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
       audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });

@@ -1,0 +1,61 @@
+import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { PAGE_SIZE, listQueryOptions, type CursorPage } from '@/lib/query/list-query';
+import { apiPath } from '@/lib/resources/derive';
+import { listPageSchema, withSourceColumns } from '@/lib/resources/page';
+import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
+import { listApiParams, pageUrl, rangeApiParams } from '@/lib/url/api-query';
+import type { SourceChoices } from '@/lib/url/sources';
+import { readView } from '@/lib/url/view';
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface FirstPageRequest {
+  /** The list route's URL of the view's first page, with its relative ranges resolved. */
+  apiUrl: string;
+  /** The query cache holding `body` as the view's first page, as the browser's table would have loaded it. */
+  state: (body: unknown, fetchedAt: number) => DehydratedState | undefined;
+}
+
+/**
+ * The first page the table of this URL loads, for the server to load instead: the same spec, view, query key
+ * and URL as the browser's, with relative ranges resolved once, at `now`, for the server and the browser.
+ */
+export function firstPageRequest(
+  resource: ResourceId,
+  path: Record<string, string>,
+  searchParams: SearchParams,
+  sources: SourceChoices,
+  now: number,
+): FirstPageRequest {
+  const spec = withSourceColumns(resourceSpec(resource), sources.several);
+  const { values } = readView(
+    spec,
+    (param) => {
+      const value = searchParams[param];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+    sources,
+  );
+  const ranges = rangeApiParams(spec, values, now);
+  return {
+    apiUrl: pageUrl(apiPath(spec, path), listApiParams(spec, values), ranges, PAGE_SIZE, null),
+    state(body, fetchedAt) {
+      const parsed = listPageSchema(spec.row).safeParse(body);
+      if (!parsed.success) return undefined;
+      const page: CursorPage = { ...parsed.data, cursor: { token: null, ranges }, fetchedAt };
+      const client = new QueryClient();
+      client.setQueryData(
+        listQueryOptions(spec, path, values).queryKey,
+        { pages: [page], pageParams: [null] },
+        { updatedAt: fetchedAt },
+      );
+      return dehydrate(client);
+    },
+  };
+}
+
+/** Hands the server's first page to the table below, which then shows it without asking for it again. */
+export function FirstPageBoundary({ state, children }: { state: DehydratedState | undefined; children: ReactNode }) {
+  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
+}
