@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
-import { FirstPageBoundary, firstPageRequest, type SearchParams } from '@/components/data-table/first-page';
+import { FirstPageBoundary, firstPageRequest, firstParam, type SearchParams } from '@/components/data-table/first-page';
 import { RowSummary } from '@/components/data-table/row-summary';
 import { ErrorNotice } from '@/components/data-table/table-states';
 import { NotFoundView } from '@/components/shell/not-found-view';
@@ -24,18 +25,13 @@ interface PageProps {
   searchParams: Promise<SearchParams>;
 }
 
-function firstValue(searchParams: SearchParams, name: string): string | null {
-  const value = searchParams[name];
-  return typeof value === 'string' ? value : null;
-}
-
 /** The parent a child listing names, by route parameter or by filter, as the URL gives it. */
 function parentName(spec: ResourceSpec, path: Record<string, string>, searchParams: SearchParams) {
   const relation = parentOf(spec.id);
   if (relation === undefined) return undefined;
   if ('path' in relation.via) return { ...relation, name: path[relation.via.path] ?? '', byPath: true };
   const { filter } = relation.via;
-  const name = textValue(readView(spec, (param) => firstValue(searchParams, param)).values, filter);
+  const name = textValue(readView(spec, (param) => firstParam(searchParams, param)).values, filter);
   return name === '' ? undefined : { ...relation, name, byPath: false };
 }
 
@@ -82,11 +78,25 @@ interface FirstPageInput {
   sources: SourceChoices;
 }
 
-/** The query cache holding the view's first page, with its relative ranges resolved now; undefined without one. */
+/**
+ * Whether the browser asks for the page from a script (its own navigation, a fetch of the RSC payload) rather
+ * than as a document; without the Fetch Metadata header (other clients, bots), as a document.
+ */
+function fromScript(requestHeaders: Headers): boolean {
+  const destination = requestHeaders.get('sec-fetch-dest');
+  return destination !== null && destination !== 'document';
+}
+
+/**
+ * The view's first page, with its relative ranges resolved now. A document request gets its rows in the HTML,
+ * so they show without JavaScript; a navigation of the browser (whose table runs already, and may have the
+ * listing cached) is not held up for them, and nor is a page whose load fails or is late: the browser loads
+ * the rows then, with the same ranges.
+ */
 async function loadFirstPage({ spec, id, path, query, sources }: FirstPageInput) {
   const request = firstPageRequest(id, path, query, sources, Date.now());
-  const body = await firstPageFor(spec, path, request.apiUrl);
-  return body === undefined ? undefined : request.state(body, Date.now());
+  const body = fromScript(await headers()) ? undefined : await firstPageFor(spec, path, request.apiUrl);
+  return { state: body === undefined ? undefined : request.state(body, Date.now()), resolved: request.resolved };
 }
 
 /**
@@ -110,8 +120,7 @@ export function listingPage(spec: ResourceSpec) {
     const query = await searchParams;
     const parent = parentName(spec, path, query);
     const sources = sourceChoices();
-    // The first rows are part of the HTML, so that they show without JavaScript; they load while the parent is
-    // looked up, and the page waits for them a bounded time only.
+    // The first rows load while the parent is looked up; the page waits for them a bounded time only.
     const firstPage = loadFirstPage({ spec, id, path, query, sources });
     // A parent named by the route decides the answer's status (404), so the page waits for it; one named by a
     // filter streams in beside the table.
@@ -136,12 +145,13 @@ export function listingPage(spec: ResourceSpec) {
         </PageHeader>
         <div className="flex min-h-0 min-w-0 flex-1 flex-col px-4 pb-4">
           <Providers>
-            <FirstPageBoundary state={firstRows}>
+            <FirstPageBoundary state={firstRows.state}>
               <DataTable
                 resource={id}
                 path={path}
                 backend={{ region, endpoint }}
                 sources={sources}
+                serverRanges={firstRows.resolved}
                 notFound={
                   parent?.byPath === true && back !== undefined ? (
                     <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />

@@ -3,7 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
-import { PAGE_SIZE, firstPagePollOptions, matchesBrowserFilters, newerRows } from '@/lib/query/list-query';
+import {
+  PAGE_SIZE,
+  firstPagePollOptions,
+  matchesBrowserFilters,
+  newerRows,
+  type ResolvedRanges,
+} from '@/lib/query/list-query';
 import { apiPath, rowId, rowKey } from '@/lib/resources/derive';
 import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
@@ -31,6 +37,7 @@ import { useListing } from './use-listing';
 import { useScrollAnchor } from './use-scroll-anchor';
 import { useTablePreferences } from './use-table-preferences';
 import { useViewState } from './use-view-state';
+import { useHydrated } from './use-now';
 import { ROW_HEIGHT, VirtualTable } from './virtual-table';
 
 interface DataTableProps {
@@ -41,15 +48,18 @@ interface DataTableProps {
   /** The accounts and regions the server lists from. */
   sources: SourceChoices;
   notFound?: ReactNode;
+  /** The range bounds the server resolved for the view it rendered. */
+  serverRanges?: ResolvedRanges;
 }
 
 const NO_PATH: Record<string, string> = {};
 
-export function DataTable({ resource, path = NO_PATH, backend, sources, notFound }: DataTableProps) {
+export function DataTable({ resource, path = NO_PATH, backend, sources, notFound, serverRanges }: DataTableProps) {
   const spec = useMemo(() => withSourceColumns(resourceSpec(resource), sources.several), [resource, sources.several]);
   const { values, issues, setView } = useViewState(spec, sources);
-  const { query, loaded, rows, resolvedRanges, fetchedAt } = useListing(spec, path, values);
+  const { query, loaded, rows, resolvedRanges, fetchedAt } = useListing(spec, path, values, serverRanges);
   const prefs = useTablePreferences(spec);
+  const hydrated = useHydrated();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sort = viewSort(spec, values);
   const sortInBrowser = sortsInBrowser(spec, values);
@@ -209,6 +219,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   return (
     <section
       aria-label={spec.label}
+      data-hydrated={hydrated || undefined}
       data-first-page={
         resolvedRanges === undefined
           ? undefined

@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { PAGE_SIZE, listQueryOptions, type CursorPage } from '@/lib/query/list-query';
+import { PAGE_SIZE, listQueryOptions, rangeKey, type CursorPage, type ResolvedRanges } from '@/lib/query/list-query';
 import { apiPath } from '@/lib/resources/derive';
 import { listPageSchema, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
@@ -10,16 +10,24 @@ import { readView } from '@/lib/url/view';
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** The first of a repeated parameter, as the browser's URLSearchParams.get reads it. */
+export function firstParam(searchParams: SearchParams, name: string): string | null {
+  const value = searchParams[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 export interface FirstPageRequest {
   /** The list route's URL of the view's first page, with its relative ranges resolved. */
   apiUrl: string;
-  /** The query cache holding `body` as the view's first page, as the browser's table would have loaded it. */
+  /** Those ranges, for the browser's first page of the same view when the server's is not handed over. */
+  resolved: ResolvedRanges;
+  /** The query cache holding `body` as the view's first page, under the key the browser's table reads. */
   state: (body: unknown, fetchedAt: number) => DehydratedState | undefined;
 }
 
 /**
- * The first page the table of this URL loads, for the server to load instead: the same spec, view, query key
- * and URL as the browser's, with relative ranges resolved once, at `now`, for the server and the browser.
+ * The first page the table of this URL shows: the same spec, view, query key and URL as the browser's, with
+ * relative ranges resolved once, at `now`, for the server and the browser.
  */
 export function firstPageRequest(
   resource: ResourceId,
@@ -29,17 +37,11 @@ export function firstPageRequest(
   now: number,
 ): FirstPageRequest {
   const spec = withSourceColumns(resourceSpec(resource), sources.several);
-  const { values } = readView(
-    spec,
-    (param) => {
-      const value = searchParams[param];
-      return (Array.isArray(value) ? value[0] : value) ?? null;
-    },
-    sources,
-  );
+  const { values } = readView(spec, (param) => firstParam(searchParams, param), sources);
   const ranges = rangeApiParams(spec, values, now);
   return {
     apiUrl: pageUrl(apiPath(spec, path), listApiParams(spec, values), ranges, PAGE_SIZE, null),
+    resolved: { view: JSON.stringify(rangeKey(spec, values)), ranges },
     state(body, fetchedAt) {
       const parsed = listPageSchema(spec.row).safeParse(body);
       if (!parsed.success) return undefined;

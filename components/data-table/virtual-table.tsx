@@ -15,8 +15,12 @@ import { useRowFocus } from './use-row-focus';
 
 export const ROW_HEIGHT: Record<Density, number> = { compact: 30, comfortable: 40 };
 const PREFETCH_ROWS = 50;
-/** What the rows are laid out in before the scroll box is measured: the server's render and hydration. */
-const INITIAL_RECT = { width: 1280, height: 800 };
+const OVERSCAN = 12;
+/**
+ * What the rows are laid out in before the scroll box is measured (the server's render and hydration): with the
+ * overscan, the rows a tall screen shows, and no more, so the first HTML and its hydration stay small.
+ */
+const INITIAL_RECT = { width: 1280, height: 360 };
 
 interface VirtualTableProps {
   spec: ResourceSpec;
@@ -87,7 +91,7 @@ export function VirtualTable(props: VirtualTableProps) {
     count: ordered.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => height,
-    overscan: 12,
+    overscan: OVERSCAN,
     initialRect: INITIAL_RECT,
   });
   const items = virtualizer.getVirtualItems();

@@ -50,7 +50,18 @@ export class TablePage {
    */
   async open(query = ''): Promise<FirstPage> {
     await this.page.goto(this.url(query));
+    await this.hydrated();
     return { url: () => this.firstPageUrl() };
+  }
+
+  /** Waits until the table (when the page has one) runs in the browser, past the server's HTML. */
+  async hydrated(): Promise<void> {
+    await this.page.waitForFunction(
+      (label) =>
+        document.querySelector(`section[aria-label="${label}"]`) === null ||
+        document.querySelector(`section[aria-label="${label}"][data-hydrated]`) !== null,
+      this.label,
+    );
   }
 
   /** The list route's URL of the first page the table shows, once it shows one. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processWide } from '@/lib/config/process-wide';
 
 /** The proxy request an upstream call is made for, so the call's audit line can name it. */
 export interface RequestContext {
@@ -8,7 +9,8 @@ export interface RequestContext {
   route: string;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Shared by every bundle: the SDK clients that read it are shared too.
+const storage = processWide('request-context', () => new AsyncLocalStorage<RequestContext>());
 
 export function withRequestContext<T>(context: RequestContext, run: () => T): T {
   return storage.run(context, run);

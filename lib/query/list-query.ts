@@ -21,9 +21,15 @@ export interface CursorPage extends ListPage<Row> {
 }
 
 type Row = Record<string, unknown>;
+
+/** Range bounds the server resolved for a view (`view` is its rangeKey as JSON), for its first page to use. */
+export interface ResolvedRanges {
+  view: string;
+  ranges: ApiParams;
+}
 const FIRST_PAGE: PageCursor | null = null;
 
-function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string> {
+export function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string> {
   return Object.fromEntries(
     spec.filters.flatMap((filter) => {
       const range = filter.kind === 'dateRange' ? rangeValue(values, filter.id) : null;
@@ -32,18 +38,33 @@ function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string
   );
 }
 
-export function listQueryOptions(spec: ResourceSpec, path: Record<string, string>, values: ViewValues) {
+/**
+ * The listing of a view, page by page. Its first load resolves relative ranges with the bounds the server
+ * resolved for the same view when there are any, so it asks for the page the server asked for; a refresh
+ * resolves them again.
+ */
+export function listQueryOptions(
+  spec: ResourceSpec,
+  path: Record<string, string>,
+  values: ViewValues,
+  resolved?: ResolvedRanges,
+) {
   const params = listApiParams(spec, values);
+  const ranges = rangeKey(spec, values);
+  const serverRanges = resolved?.view === JSON.stringify(ranges) ? resolved.ranges : undefined;
   return infiniteQueryOptions({
-    queryKey: ['list', spec.id, path, params, rangeKey(spec, values)],
+    queryKey: ['list', spec.id, path, params, ranges],
     // A new sort or filter keeps the rows on screen (and the focus on the control) until its first page arrives.
     placeholderData: keepPreviousData,
     initialPageParam: FIRST_PAGE,
     queryFn: async ({ pageParam, signal, client, queryKey }): Promise<CursorPage> => {
-      const cursor = pageParam ?? { token: null, ranges: rangeApiParams(spec, values, Date.now()) };
-      const url = pageUrl(apiPath(spec, path), params, cursor.ranges, PAGE_SIZE, cursor.token);
       // Loading the first page of a listing already shown is a refresh: the answer must be new.
       const fresh = pageParam === null && client.getQueryData(queryKey) !== undefined;
+      const cursor = pageParam ?? {
+        token: null,
+        ranges: (fresh ? undefined : serverRanges) ?? rangeApiParams(spec, values, Date.now()),
+      };
+      const url = pageUrl(apiPath(spec, path), params, cursor.ranges, PAGE_SIZE, cursor.token);
       const page = await fetchListPage(url, spec.row, signal, { fresh });
       return { ...page, cursor, fetchedAt: Date.now() };
     },

@@ -25,24 +25,26 @@ export async function firstPageFor<Query extends PageQuery, Path extends object,
   waitMs = FIRST_PAGE_WAIT_MS,
 ): Promise<unknown> {
   const url = new URL(apiUrl, 'http://localhost');
-  const user = await getCurrentUser();
-  const caller = {
-    requestId: randomUUID(),
-    route: `page:${spec.id}`,
-    method: 'GET',
-    user: user?.id ?? null,
-    sentParams: [...url.searchParams.keys()],
-  };
+  const requestId = randomUUID();
   const stopWaiting = new AbortController();
   const late = sleep(waitMs, undefined, { signal: stopWaiting.signal }).catch(() => undefined);
   const answer = (async () => {
+    const user = await getCurrentUser();
+    const caller = {
+      requestId,
+      route: `page:${spec.id}`,
+      method: 'GET',
+      user: user?.id ?? null,
+      sentParams: [...url.searchParams.keys()],
+    };
     const input = await readListInput(spec, url, path);
     const { entry } = await listThrough(spec, input, caller);
     return JSON.parse(entry.body) as unknown;
   })().catch((thrown: unknown) => {
-    // A bad parameter or an upstream error was audited already; the browser's request gets the same answer.
+    // An upstream error is audited already, and a bad parameter is named to the browser by the list route,
+    // which the table then asks.
     if (!(thrown instanceof ProxyError)) {
-      proxyLogger().error({ requestId: caller.requestId, resource: spec.id, err: thrown }, 'first page failed');
+      proxyLogger().error({ requestId, resource: spec.id, err: thrown }, 'first page failed');
     }
     return undefined;
   });

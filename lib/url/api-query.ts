@@ -45,7 +45,7 @@ export function rangeApiParams(spec: Pick<ResourceSpec, 'filters'>, values: View
   return params;
 }
 
-/** The proxy URL of one page; the browser's fetch and the server's preload hint must build it identically. */
+/** The proxy URL of one page; the browser's fetch and the server's first page must build it identically. */
 export function pageUrl(
   apiPath: string,
   params: ApiParams,
