@@ -45,3 +45,32 @@ test('a link followed in the browser shows the next page at once, and the browse
   await asked;
   expect((await versions.rowIds()).length).toBeGreaterThan(0);
 });
+
+test.describe('a first page the API refuses', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(javaScriptEnabled ? 'in the browser' : 'with JavaScript off', () => {
+      test.use({ javaScriptEnabled });
+
+      test('shows the error with the HTML, and is asked again only on Retry', async ({ page, emulator }) => {
+        await emulator.setFaults({ denyOperations: ['ListImages'] });
+        const table = new TablePage(page, 'images');
+        const asked: string[] = [];
+        page.on('request', (sent) => {
+          if (new URL(sent.url()).pathname === table.apiPath) asked.push(sent.url());
+        });
+        // A relative range resolves to bounds no other request used, so no cached page answers.
+        await page.goto(`${table.path}?created=P36500D`);
+        await expect(table.error).toContainText('sagemaker:ListImages');
+        await expect(table.rows).toHaveCount(0);
+        if (!javaScriptEnabled) return;
+        await table.hydrated();
+        await page.waitForTimeout(500);
+        expect(asked, 'the browser asked for the refused page again').toEqual([]);
+        await emulator.setFaults({});
+        await table.error.getByRole('button', { name: 'Retry' }).click();
+        expect((await table.rowIds()).length).toBeGreaterThan(0);
+        expect(asked).toHaveLength(1);
+      });
+    });
+  }
+});

@@ -4,7 +4,13 @@ import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
-import { FirstPageBoundary, firstPageRequest, firstParam, type SearchParams } from '@/components/data-table/first-page';
+import {
+  FirstPageBoundary,
+  firstPageRequest,
+  firstParam,
+  type SearchParams,
+  type ServerFirstPage,
+} from '@/components/data-table/first-page';
 import { RowSummary } from '@/components/data-table/row-summary';
 import { ErrorNotice } from '@/components/data-table/table-states';
 import { NotFoundView } from '@/components/shell/not-found-view';
@@ -95,8 +101,15 @@ function fromScript(requestHeaders: Headers): boolean {
  */
 async function loadFirstPage({ spec, id, path, query, sources }: FirstPageInput) {
   const request = firstPageRequest(id, path, query, sources, Date.now());
-  const body = fromScript(await headers()) ? undefined : await firstPageFor(spec, path, request.apiUrl);
-  return { state: body === undefined ? undefined : request.state(body, Date.now()), resolved: request.resolved };
+  const answer = fromScript(await headers()) ? undefined : await firstPageFor(spec, path, request.apiUrl);
+  const server: ServerFirstPage = {
+    resolved: request.resolved,
+    ...(answer !== undefined && 'refused' in answer ? { refused: { key: request.key, ...answer.refused } } : {}),
+  };
+  return {
+    state: answer !== undefined && 'body' in answer ? request.state(answer.body, Date.now()) : undefined,
+    server,
+  };
 }
 
 /**
@@ -151,7 +164,7 @@ export function listingPage(spec: ResourceSpec) {
                 path={path}
                 backend={{ region, endpoint }}
                 sources={sources}
-                serverRanges={firstRows.resolved}
+                server={firstRows.server}
                 notFound={
                   parent?.byPath === true && back !== undefined ? (
                     <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />

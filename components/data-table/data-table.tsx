@@ -8,7 +8,7 @@ import {
   firstPagePollOptions,
   matchesBrowserFilters,
   newerRows,
-  type ResolvedRanges,
+  type ServerFirstPage,
 } from '@/lib/query/list-query';
 import { apiPath, rowId, rowKey } from '@/lib/resources/derive';
 import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
@@ -48,16 +48,16 @@ interface DataTableProps {
   /** The accounts and regions the server lists from. */
   sources: SourceChoices;
   notFound?: ReactNode;
-  /** The range bounds the server resolved for the view it rendered. */
-  serverRanges?: ResolvedRanges;
+  /** What the server's render knew of the view's first page. */
+  server?: ServerFirstPage;
 }
 
 const NO_PATH: Record<string, string> = {};
 
-export function DataTable({ resource, path = NO_PATH, backend, sources, notFound, serverRanges }: DataTableProps) {
+export function DataTable({ resource, path = NO_PATH, backend, sources, notFound, server }: DataTableProps) {
   const spec = useMemo(() => withSourceColumns(resourceSpec(resource), sources.several), [resource, sources.several]);
   const { values, issues, setView } = useViewState(spec, sources);
-  const { query, loaded, rows, resolvedRanges, fetchedAt } = useListing(spec, path, values, serverRanges);
+  const { query, loaded, rows, resolvedRanges, fetchedAt, refused, retry } = useListing(spec, path, values, server);
   const prefs = useTablePreferences(spec);
   const hydrated = useHydrated();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -168,7 +168,10 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   );
 
   let body: ReactNode;
-  if (error !== null && (data === undefined || stale)) {
+  if (refused !== undefined) {
+    if (refused.status === 404 && notFound !== undefined) body = notFound;
+    else body = <ErrorNotice title={`${spec.label} could not be loaded`} {...errorText(refused)} onRetry={retry} />;
+  } else if (error !== null && (data === undefined || stale)) {
     if (error instanceof ApiError && error.status === 404 && notFound !== undefined) body = notFound;
     else
       body = (

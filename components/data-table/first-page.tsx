@@ -8,6 +8,8 @@ import { listApiParams, pageUrl, rangeApiParams } from '@/lib/url/api-query';
 import type { SourceChoices } from '@/lib/url/sources';
 import { readView } from '@/lib/url/view';
 
+export type { ServerFirstPage } from '@/lib/query/list-query';
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The first of a repeated parameter, as the browser's URLSearchParams.get reads it. */
@@ -21,6 +23,8 @@ export interface FirstPageRequest {
   apiUrl: string;
   /** Those ranges, for the browser's first page of the same view when the server's is not handed over. */
   resolved: ResolvedRanges;
+  /** The listing's query key, as JSON. */
+  key: string;
   /** The query cache holding `body` as the view's first page, under the key the browser's table reads. */
   state: (body: unknown, fetchedAt: number) => DehydratedState | undefined;
 }
@@ -42,6 +46,7 @@ export function firstPageRequest(
   return {
     apiUrl: pageUrl(apiPath(spec, path), listApiParams(spec, values), ranges, PAGE_SIZE, null),
     resolved: { view: JSON.stringify(rangeKey(spec, values)), ranges },
+    key: JSON.stringify(listQueryOptions(spec, path, values).queryKey),
     state(body, fetchedAt) {
       const parsed = listPageSchema(spec.row).safeParse(body);
       if (!parsed.success) return undefined;

@@ -27,6 +27,23 @@ export interface ResolvedRanges {
   view: string;
   ranges: ApiParams;
 }
+
+/** The list route's error answer to a view's first page, which the server got when it loaded that page. */
+export interface RefusedFirstPage {
+  /** The listing's query key, as JSON. */
+  key: string;
+  status: number;
+  code: string;
+  message: string;
+  param?: string;
+  requestId: string;
+}
+
+/** What the server's render knew of the view's first page, besides the page itself when it had one. */
+export interface ServerFirstPage {
+  resolved: ResolvedRanges;
+  refused?: RefusedFirstPage;
+}
 const FIRST_PAGE: PageCursor | null = null;
 
 export function rangeKey(spec: ResourceSpec, values: ViewValues): Record<string, string> {

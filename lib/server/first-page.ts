@@ -2,7 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getCurrentUser } from './auth/current-user';
-import { listThrough, type ListingSpec, type PageQuery } from './listing';
+import { audit, listThrough, upstreamContext, type ListingSpec, type PageQuery } from './listing';
+import { fromUpstream } from './upstream-error';
 import { readListInput } from './list-route';
 import { proxyLogger } from '@/lib/observability/logger';
 import { ProxyError } from '@/lib/server/http/proxy-error';
@@ -13,17 +14,32 @@ import { ProxyError } from '@/lib/server/http/proxy-error';
  */
 export const FIRST_PAGE_WAIT_MS = 2_500;
 
+/** The list route's error answer, as its JSON body names it, with its HTTP status. */
+export interface RefusedPage {
+  status: number;
+  code: string;
+  message: string;
+  param?: string;
+  requestId: string;
+}
+
+/** Errors the browser asks again for itself, with backoff: throttling and the upstream's own failures. */
+function mayPass(error: ProxyError): boolean {
+  return error.status === 429 || error.status >= 500;
+}
+
 /**
  * The first page of a listing as its list route answers `apiUrl` (same validation, cache, coalescing and
- * audit), for the page to render with its HTML. Undefined when the answer is an error or is not ready within
- * `waitMs`: the browser then asks the route, and shows what it answers.
+ * audit), for the page to render with its HTML: its body, or the error the route would answer, which the page
+ * shows as it is (asking again would only repeat it). Undefined when the error may pass, or the answer is not
+ * ready within `waitMs`: the browser then asks the route itself.
  */
 export async function firstPageFor<Query extends PageQuery, Path extends object, Row>(
   spec: ListingSpec<Query, Path, Row>,
   path: Record<string, string>,
   apiUrl: string,
   waitMs = FIRST_PAGE_WAIT_MS,
-): Promise<unknown> {
+): Promise<{ body: unknown } | { refused: RefusedPage } | undefined> {
   const url = new URL(apiUrl, 'http://localhost');
   const requestId = randomUUID();
   const stopWaiting = new AbortController();
@@ -37,16 +53,32 @@ export async function firstPageFor<Query extends PageQuery, Path extends object,
       user: user?.id ?? null,
       sentParams: [...url.searchParams.keys()],
     };
-    const input = await readListInput(spec, url, path);
+    let input: Awaited<ReturnType<typeof readListInput<Query, Path, Row>>>;
+    const started = performance.now();
+    try {
+      input = await readListInput(spec, url, path);
+    } catch (thrown) {
+      const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
+      audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
+      throw error;
+    }
     const { entry } = await listThrough(spec, input, caller);
-    return JSON.parse(entry.body) as unknown;
+    return { body: JSON.parse(entry.body) as unknown };
   })().catch((thrown: unknown) => {
-    // An upstream error is audited already, and a bad parameter is named to the browser by the list route,
-    // which the table then asks.
     if (!(thrown instanceof ProxyError)) {
       proxyLogger().error({ requestId, resource: spec.id, err: thrown }, 'first page failed');
+      return undefined;
     }
-    return undefined;
+    if (mayPass(thrown)) return undefined;
+    const { param } = thrown.details;
+    const refused: RefusedPage = {
+      status: thrown.status,
+      code: thrown.code,
+      message: thrown.message,
+      ...(param === undefined ? {} : { param }),
+      requestId,
+    };
+    return { refused };
   });
   try {
     return await Promise.race([answer, late]);
