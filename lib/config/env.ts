@@ -56,6 +56,9 @@ const settings = z.object({
   CATALOG_SOURCE_WAIT_MS: integer(100, 120_000, 4_000),
   CATALOG_SOURCE_CONCURRENCY: integer(1, 64, 8),
   FULL_LISTING_CONCURRENCY: integer(1, 10, 8),
+  /** SageMaker calls per second per account and region; unset means no budget. */
+  UPSTREAM_MAX_RPS: integer(1, 10_000, 0).transform((value) => (value === 0 ? undefined : value)),
+  UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000, 3_000),
   AWS_ENDPOINT_URL_STS: optionalText.pipe(z.url().optional()),
 });
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { processWide } from '@/lib/config/process-wide';
 
 const SECONDS_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -48,6 +48,29 @@ function createMetrics() {
       labelNames: ['operation', 'account', 'region'] as const,
       registers,
     }),
+    budgetCalls: new Gauge({
+      name: 'dashboard_upstream_budget_calls',
+      help: 'SageMaker calls started in the second before the last one, by account and region (UPSTREAM_MAX_RPS).',
+      labelNames: ['account', 'region'] as const,
+      registers,
+    }),
+    budgetLimit: new Gauge({
+      name: 'dashboard_upstream_budget_limit',
+      help: 'UPSTREAM_MAX_RPS: SageMaker calls allowed per second per account and region.',
+      registers,
+    }),
+    budgetWaits: new Counter({
+      name: 'dashboard_upstream_budget_waits_total',
+      help: 'SageMaker calls that waited for the rate budget, by account and region.',
+      labelNames: ['account', 'region'] as const,
+      registers,
+    }),
+    budgetRefusals: new Counter({
+      name: 'dashboard_upstream_budget_refusals_total',
+      help: 'SageMaker calls refused (429) because the rate budget stayed spent, by account and region.',
+      labelNames: ['account', 'region'] as const,
+      registers,
+    }),
     authRefusals: new Counter({
       name: 'dashboard_auth_refusals_total',
       help: 'Requests refused by proxy.ts, by reason.',
@@ -79,6 +102,23 @@ export function recordUpstreamCall({ operation, outcome, attempts, durationMs, a
   m.upstreamCalls.inc({ operation, outcome, account, region });
   m.upstreamDuration.observe({ operation, account, region }, durationMs / 1000);
   if (attempts !== undefined && attempts > 1) m.upstreamRetries.inc({ operation, account, region }, attempts - 1);
+}
+
+export interface BudgetUse {
+  account: string;
+  region: string;
+  limit: number;
+  /** Calls started in the last second, this one included. */
+  started: number;
+  outcome: 'given' | 'waited' | 'refused';
+}
+
+export function recordBudgetUse({ account, region, limit, started, outcome }: BudgetUse): void {
+  const all = metrics();
+  all.budgetLimit.set(limit);
+  all.budgetCalls.set({ account, region }, started);
+  if (outcome === 'waited') all.budgetWaits.inc({ account, region });
+  if (outcome === 'refused') all.budgetRefusals.inc({ account, region });
 }
 
 export function recordAuthRefusal(reason: string): void {

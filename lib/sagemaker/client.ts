@@ -8,6 +8,7 @@ import { backendTarget } from '@/lib/config/backend';
 import { serverEnv } from '@/lib/config/env';
 import { processWide } from '@/lib/config/process-wide';
 import { catalogSources, type CatalogAccount, type CatalogSource } from '@/lib/config/sources';
+import { upstreamBudgetPlugin } from '@/lib/sagemaker/budget-plugin';
 import { upstreamMetricsPlugin } from '@/lib/sagemaker/metrics-plugin';
 import { RESOURCE_IDS } from '@/lib/resources/registry';
 import { Lanes } from './lanes';
@@ -97,6 +98,7 @@ function createClient(source: CatalogSource): SageMakerClient {
     }),
   });
   client.middlewareStack.use(upstreamMetricsPlugin(source));
+  client.middlewareStack.use(upstreamBudgetPlugin(source));
   return client;
 }
 

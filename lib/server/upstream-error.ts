@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/config/env';
 import { LaneFullError } from '@/lib/sagemaker/lanes';
+import { BudgetExceededError } from '@/lib/sagemaker/rate-budget';
 import { UpstreamShapeError } from '@/lib/sagemaker/list-operation';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 
@@ -80,6 +81,16 @@ export function fromUpstream(error: unknown, context: UpstreamContext): ProxyErr
   const status = $metadata?.httpStatusCode;
   const details = { upstreamRequestId: $metadata?.requestId, upstreamCode: name, cause: error };
 
+  if (error instanceof BudgetExceededError) {
+    const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    return new ProxyError(
+      429,
+      'Throttled',
+      `The dashboard keeps to ${error.perSecond} SageMaker calls per second for this account and region ` +
+        `(UPSTREAM_MAX_RPS), and that budget is spent; retry in ${seconds} s.`,
+      { cause: error, headers: { 'Retry-After': String(seconds) } },
+    );
+  }
   if (error instanceof LaneFullError) {
     return new ProxyError(
       503,

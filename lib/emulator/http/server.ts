@@ -40,6 +40,7 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: S
     const error = new ServiceError('UnknownOperationException', 404, `No API at ${method} ${rawPath}; use POST /.`);
     return sendJson(response, error.status, error.toBody(), deps.now());
   }
+  deps.stats.arrived(operationOf(request.headers), Date.now());
   let clientGone = false;
   response.once('close', () => (clientGone = !response.writableFinished));
   // STS speaks the Query protocol on the same port: a form body and no X-Amz-Target.

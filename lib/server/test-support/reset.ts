@@ -6,6 +6,7 @@ import { resetCacheForTests } from '../page-cache';
 import { resetCursorsForTests } from '../merge/cursor';
 import { resetSourcePagesForTests } from '../merge/source-pages';
 import { resetAccountIdsForTests } from '@/lib/sagemaker/account-id';
+import { resetBudgetForTests } from '@/lib/sagemaker/budget-plugin';
 
 /** Drops every piece of module state that depends on the environment. */
 export function resetServerState(): void {
@@ -17,4 +18,5 @@ export function resetServerState(): void {
   resetCursorsForTests();
   resetAccountIdsForTests();
   resetLoggerForTests();
+  resetBudgetForTests();
 }
