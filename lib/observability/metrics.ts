@@ -108,15 +108,16 @@ export interface BudgetUse {
   account: string;
   region: string;
   limit: number;
-  /** Calls started in the last second, this one included. */
-  started: number;
-  outcome: 'given' | 'waited' | 'refused';
+  /** Requests sent in the last second, this one included. */
+  started?: number;
+  /** A call that waited for its turn, or was refused. */
+  outcome?: 'waited' | 'refused';
 }
 
 export function recordBudgetUse({ account, region, limit, started, outcome }: BudgetUse): void {
   const all = metrics();
   all.budgetLimit.set(limit);
-  all.budgetCalls.set({ account, region }, started);
+  if (started !== undefined) all.budgetCalls.set({ account, region }, started);
   if (outcome === 'waited') all.budgetWaits.inc({ account, region });
   if (outcome === 'refused') all.budgetRefusals.inc({ account, region });
 }

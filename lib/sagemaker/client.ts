@@ -8,7 +8,7 @@ import { backendTarget } from '@/lib/config/backend';
 import { serverEnv } from '@/lib/config/env';
 import { processWide } from '@/lib/config/process-wide';
 import { catalogSources, type CatalogAccount, type CatalogSource } from '@/lib/config/sources';
-import { upstreamBudgetPlugin } from '@/lib/sagemaker/budget-plugin';
+import { admitCall, upstreamBudgetPlugin } from '@/lib/sagemaker/budget-plugin';
 import { upstreamMetricsPlugin } from '@/lib/sagemaker/metrics-plugin';
 import { RESOURCE_IDS } from '@/lib/resources/registry';
 import { Lanes } from './lanes';
@@ -122,7 +122,10 @@ export function sageMakerBackend(source: CatalogSource = defaultSource()): SageM
     client,
     identity,
     source,
-    run: (lane, signal, call) => lanes.run(`${laneId}|${lane}`, signal, () => call(signal)),
+    run: async (lane, signal, call) => {
+      await admitCall(source, signal);
+      return lanes.run(`${laneId}|${lane}`, signal, () => call(signal));
+    },
   };
 }
 

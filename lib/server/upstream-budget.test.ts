@@ -30,11 +30,13 @@ async function refusalsCounted(): Promise<number> {
 describe('the upstream rate budget (UPSTREAM_MAX_RPS)', () => {
   it('keeps a burst of distinct requests within the budget in every second, and never answers 5xx', async () => {
     emulator = await startProxyWithEmulator({}, { UPSTREAM_MAX_RPS: '10', UPSTREAM_BUDGET_WAIT_MS: '1500' });
+    // More than the lanes hold at once: the calls over the budget wait for it, not in the lanes.
     const answers = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => callRoute('images', `NameContains=b${index}&MaxResults=5`)),
+      Array.from({ length: 150 }, (_, index) => callRoute('images', `NameContains=b${index}&MaxResults=5`)),
     );
     const statuses = answers.map((answer) => answer.status);
-    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(10);
     expect(busiestSecond(emulator, 'ListImages')).toBeLessThanOrEqual(10);
     expect(busiestSecond(emulator, 'ListImages')).toBeGreaterThanOrEqual(5);
