@@ -9,8 +9,10 @@ import { ProxyError } from '@/lib/server/http/proxy-error';
 export type ParentLookup =
   { row: Record<string, unknown>; error?: never } | { row?: never; error: ProxyError } | undefined;
 
-function same(value: unknown, name: string): boolean {
-  return typeof value === 'string' && value.toLowerCase() === name.toLowerCase();
+/** Names match exactly; ARNs ignoring case, as SageMaker writes some names into ARNs in lower case. */
+function same(value: unknown, name: string, arn: boolean): boolean {
+  if (typeof value !== 'string') return false;
+  return arn ? value.toLowerCase() === name.toLowerCase() : value === name;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function lookupParent(parent: ResourceSpec, name: string): Promise<
   if (lookup === undefined) throw new Error(`${parent.id} has children but no lookup`);
   const arn = name.startsWith('arn:');
   const contains = arn ? name.slice(name.lastIndexOf('/') + 1) : name;
-  const matches = (row: Record<string, unknown>) => same(row[arn ? lookup.arnField : lookup.nameField], name);
+  const matches = (row: Record<string, unknown>) => same(row[arn ? lookup.arnField : lookup.nameField], name, arn);
   const user = await getCurrentUser();
   const caller = {
     requestId: randomUUID(),

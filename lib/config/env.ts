@@ -5,6 +5,11 @@ import { authSettings, type AuthEnv } from './auth-settings';
 /** A setting the server cannot run with; the message names every bad variable. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'ConfigError';
+  }
 }
 
 const optionalText = z

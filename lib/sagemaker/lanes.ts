@@ -4,6 +4,11 @@ import 'server-only';
 export class LaneFullError extends Error {
   override readonly name = 'LaneFullError';
 
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'LaneFullError';
+  }
+
   constructor(readonly waitedMs: number) {
     super(`every slot of the lane stayed busy for ${waitedMs} ms`);
   }

@@ -34,6 +34,11 @@ export interface UpstreamPage<Row> {
 
 export class UpstreamShapeError extends Error {
   override readonly name = 'UpstreamShapeError';
+
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'UpstreamShapeError';
+  }
 }
 
 type SendableCommand = Parameters<sdk.SageMakerClient['send']>[0];

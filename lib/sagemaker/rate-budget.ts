@@ -8,6 +8,11 @@ const WINDOW_MS = 1_100;
 export class BudgetExceededError extends Error {
   override readonly name = 'UpstreamBudgetExceeded';
 
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'UpstreamBudgetExceeded';
+  }
+
   constructor(
     readonly key: string,
     readonly perSecond: number,

@@ -172,6 +172,18 @@ describe('GET …/export', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'InvalidParameter', param } });
   });
 
+  it('answers a HEAD with the download headers and lists nothing upstream', async () => {
+    const url = `http://localhost${apiPath(resourceSpec('model-packages'), {})}/export?format=csv&ModelPackageType=Both`;
+    const before = emulator.stats().byOperation.ListModelPackages ?? 0;
+    const response = await exportHandler('model-packages')(new Request(url, { method: 'HEAD' }), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="model-packages-.*\.csv"$/);
+    expect(response.body).toBeNull();
+    expect(emulator.stats().byOperation.ListModelPackages ?? 0).toBe(before);
+  });
+
   it('answers 404 for an image that does not exist, before any byte of a download', async () => {
     const response = await callExport('image-versions', 'format=csv', { ImageName: 'no-such-image' });
     expect(response.status).toBe(404);

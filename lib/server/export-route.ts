@@ -85,6 +85,13 @@ function fileName(spec: ExportSpec, format: Format): string {
  * every source, in its order, streamed as it is read (memory stays flat in the number of rows), as a download.
  */
 export function exportRoute(spec: ExportSpec) {
+  const downloadHeaders = (format: Format, requestId: string) => ({
+    'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-disposition': `attachment; filename="${fileName(spec, format)}"`,
+    'cache-control': 'no-store',
+    'x-request-id': requestId,
+  });
+
   async function GET(request: Request, context: RouteContext): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
@@ -110,6 +117,10 @@ export function exportRoute(spec: ExportSpec) {
       audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
       return errorResponse(error, caller.requestId);
     }
+
+    // A HEAD (a link checker, a probe) learns what the download would be without listing a single page.
+    if (request.method === 'HEAD')
+      return new Response(null, { status: 200, headers: downloadHeaders(format, caller.requestId) });
 
     const abort = new AbortController();
     if (request.signal.aborted) abort.abort();
@@ -193,15 +204,7 @@ export function exportRoute(spec: ExportSpec) {
         finish(499, new ProxyError(499, 'ClientClosedRequest', 'The client stopped the download.'));
       },
     });
-    return new Response(stream, {
-      status: 200,
-      headers: {
-        'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${fileName(spec, format)}"`,
-        'cache-control': 'no-store',
-        'x-request-id': caller.requestId,
-      },
-    });
+    return new Response(stream, { status: 200, headers: downloadHeaders(format, caller.requestId) });
   }
   return { GET };
 }

@@ -13,7 +13,8 @@ export interface ParamCodec<T extends ParamValue = ParamValue> {
   problem(raw: string): string | null;
 }
 
-const RANGE_HINT = 'a duration such as P7D or PT24H, or an interval start/end in ISO 8601 with ".." for an open end';
+const RANGE_HINT =
+  'a duration of up to 100 years such as P7D or PT24H, or an interval start/end in ISO 8601 with ".." for an open end';
 
 type QuerySchema = ResourceSpec['query'];
 

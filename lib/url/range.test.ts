@@ -15,8 +15,28 @@ describe('parseDuration', () => {
     expect(parseDuration(value)?.ms).toBe(ms);
   });
 
-  it.each(['P', 'PT', 'P0D', 'P1Y', 'P1M', '7D', 'P7DT', 'P-1D', 'P1.5D'])('rejects %j', (value) => {
+  it.each([
+    'P',
+    'PT',
+    'P0D',
+    'P1Y',
+    'P1M',
+    '7D',
+    'P7DT',
+    'P-1D',
+    'P1.5D',
+    'P36526D',
+    'P99999999999D',
+    'PT9999999999999H',
+  ])('rejects %j', (value) => {
     expect(parseDuration(value)).toBeUndefined();
+  });
+
+  it('takes durations up to a century, whose start a date can hold', () => {
+    const range = parseRange('P36525D');
+    expect(range?.kind).toBe('relative');
+    if (range?.kind !== 'relative') return;
+    expect(resolveRange(range, Date.now()).after?.toISOString()).toMatch(/^19\d\d-/);
   });
 });
 

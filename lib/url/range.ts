@@ -12,13 +12,15 @@ export interface ResolvedRange {
 const DURATION = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 const UNIT_MS = [7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000] as const;
 const OPEN = '..';
+/** A century: longer ranges reach before any listing and past what a date can hold. */
+export const MAX_DURATION_MS = 36_525 * 86_400_000;
 
 export function parseDuration(value: string): { duration: string; ms: number } | undefined {
   const upper = value.toUpperCase();
   const match = DURATION.exec(upper);
   if (match === null || upper.endsWith('T')) return undefined;
   const ms = UNIT_MS.reduce((sum, unit, index) => sum + Number(match[index + 1] ?? 0) * unit, 0);
-  return ms > 0 ? { duration: upper, ms } : undefined;
+  return ms > 0 && ms <= MAX_DURATION_MS ? { duration: upper, ms } : undefined;
 }
 
 function parseBound(value: string): Date | null | undefined {

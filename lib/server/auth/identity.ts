@@ -14,6 +14,11 @@ export type AuthFailureReason = 'missing' | 'invalid' | 'expired' | 'unknown-key
 export class AuthError extends Error {
   override readonly name = 'AuthError';
 
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'AuthError';
+  }
+
   constructor(
     readonly reason: AuthFailureReason,
     message: string,

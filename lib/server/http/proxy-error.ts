@@ -31,6 +31,11 @@ export interface ProxyErrorDetails {
 export class ProxyError extends Error {
   override readonly name = 'ProxyError';
 
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'ProxyError';
+  }
+
   constructor(
     readonly status: number,
     readonly code: ProxyErrorCode,

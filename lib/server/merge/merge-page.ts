@@ -65,6 +65,11 @@ export interface MergeOutput<Row> {
 export class SourceTimeoutError extends Error {
   override readonly name = 'SourceTimeoutError';
 
+  /** By name: Next bundles this module more than once, and an error may come from another bundle's class. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'SourceTimeoutError';
+  }
+
   constructor(readonly waitedMs: number) {
     super(`The source did not answer within ${waitedMs} ms and was left out of this page.`);
   }
