@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortRows } from './sort-rows';
+import { sortRows, textCollator } from './sort-rows';
 
 const rows = [
   { id: 'a', status: 'CREATED', version: 2 },
@@ -23,6 +23,18 @@ describe('sortRows', () => {
       'asc',
     ).map((row) => row.name);
     expect(sorted).toEqual(['alpha', 'ds-platform PyTorch GPU', 'Model-9', 'model-10', 'XGBoost 2.1 (CPU)']);
+  });
+
+  it('orders text the same on every machine, whatever its locale: the server and the browser both sort', () => {
+    const names = ['Ängström', 'zeta', 'äpfel', 'Zürich', 'apple'];
+    const sorted = sortRows(
+      names.map((name) => ({ name })),
+      { field: 'name' },
+      'asc',
+    ).map((row) => row.name);
+    // In a Swedish collation, "ä" would come after "z".
+    expect(sorted).toEqual(['Ängström', 'äpfel', 'apple', 'zeta', 'Zürich']);
+    expect(textCollator.resolvedOptions().locale).toBe('en');
   });
 
   it('sorts numbers numerically', () => {

@@ -6,8 +6,11 @@ function sortable(value: unknown): string | number | undefined {
   return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
 
-/** Text as people read it: letters regardless of case and accents, digit runs by their value. */
-export const textCollator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * Text as people read it: letters regardless of case and accents, digit runs by their value. One locale for
+ * every machine, as the server renders a browser-side sort's first rows and the browser must order them alike.
+ */
+export const textCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
