@@ -1,8 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ResourceSpec } from '@/lib/resources/types';
-import { getCurrentUser } from '@/lib/server/auth/current-user';
+import { pageCaller } from '@/lib/server/caller';
 import { findRow } from '@/lib/server/find-row';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 
@@ -26,14 +25,7 @@ export async function lookupParent(parent: ResourceSpec, name: string): Promise<
   const arn = name.startsWith('arn:');
   const contains = arn ? name.slice(name.lastIndexOf('/') + 1) : name;
   const matches = (row: Record<string, unknown>) => same(row[arn ? lookup.arnField : lookup.nameField], name, arn);
-  const user = await getCurrentUser();
-  const caller = {
-    requestId: randomUUID(),
-    route: `page:${parent.id}`,
-    method: 'GET',
-    user: user?.id ?? null,
-    sentParams: [],
-  };
+  const caller = await pageCaller(parent.id, []);
   try {
     for (const extra of [{}, ...(lookup.alsoTry ?? [])]) {
       const query = z.safeParse(parent.query, { [lookup.contains]: contains, ...extra });

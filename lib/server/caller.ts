@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { getCurrentUser } from './auth/current-user';
 import { userFromHeaders } from './auth/user-header';
 import type { Caller } from './listing';
 
@@ -20,4 +21,14 @@ export function callerOf(request: Request, route: string): Caller {
     sentParams: [...url.searchParams.keys()],
     fresh: NO_CACHE.test(request.headers.get('cache-control') ?? ''),
   };
+}
+
+/** Who asks when a page loads rows as it renders: the signed-in user, on the page of `resource`. */
+export async function pageCaller(
+  resource: string,
+  sentParams: readonly string[],
+  requestId: string = randomUUID(),
+): Promise<Caller> {
+  const user = await getCurrentUser();
+  return { requestId, route: `page:${resource}`, method: 'GET', user: user?.id ?? null, sentParams };
 }

@@ -1,17 +1,14 @@
 import 'server-only';
-import type { CatalogSource } from '@/lib/config/sources';
 import { proxyLogger } from '@/lib/observability/logger';
 import type { FilterSpec } from '@/lib/resources/types';
 import { errorResponse } from '@/lib/server/http/respond';
 import { invalidParameter, ProxyError } from '@/lib/server/http/proxy-error';
 import { callerOf } from './caller';
 import { fullListing } from './full/full-listing';
-import { audit, upstreamContext, type ListingSpec, type PageQuery } from './listing';
-import type { RouteContext } from './list-route';
+import { audit, refusedRequest, upstreamContext, type ListingSpec, type PageQuery } from './listing';
+import { readListInput, type ListInput, type RouteContext } from './list-route';
 import { readQueryParams } from './query-params';
-import { selectSources } from './sources';
 import { fromUpstream } from './upstream-error';
-import { parseOrThrow } from './validate';
 
 type Row = Record<string, unknown>;
 type ExportSpec = ListingSpec<PageQuery, object, Row> & {
@@ -98,24 +95,18 @@ export function exportRoute(spec: ExportSpec) {
     const caller = callerOf(request, `${spec.id}:export`);
     const upstream = upstreamContext(spec, caller.sentParams);
     let format: Format;
-    let input: { query: Record<string, unknown>; path: object; sources: readonly CatalogSource[] };
+    let input: ListInput<PageQuery, object>;
     let keep: (row: Row) => boolean;
     try {
-      const { Accounts, Regions, format: rawFormat, ...params } = readQueryParams(url);
+      const { format: rawFormat, ...params } = readQueryParams(url);
       const chosen = FORMATS.find((candidate) => candidate === (rawFormat ?? 'csv').toLowerCase());
       if (chosen === undefined) throw invalidParameter('format', 'format must be csv or json.');
       format = chosen;
       keep = browserFilters(spec, params);
       if (params.NextToken !== undefined) throw invalidParameter('NextToken', 'An export lists from the start.');
-      input = {
-        path: parseOrThrow(spec.pathParams, (await context.params) ?? {}, 'path'),
-        query: parseOrThrow(spec.query, params, 'query') as Record<string, unknown>,
-        sources: await selectSources({ Accounts, Regions }),
-      };
+      input = await readListInput(spec, params, (await context.params) ?? {});
     } catch (thrown) {
-      const error = fromUpstream(thrown, upstream);
-      audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
-      return errorResponse(error, caller.requestId);
+      return errorResponse(refusedRequest(spec, caller, url, started, thrown), caller.requestId);
     }
 
     // A HEAD (a link checker, a probe) learns what the download would be without listing a single page.

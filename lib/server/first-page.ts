@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getCurrentUser } from './auth/current-user';
-import { audit, listThrough, upstreamContext, type ListingSpec, type PageQuery } from './listing';
-import { fromUpstream } from './upstream-error';
-import { readListInput } from './list-route';
+import { pageCaller } from './caller';
+import { listThrough, refusedRequest, type ListingSpec, type PageQuery } from './listing';
+import { readListInput, type ListInput } from './list-route';
+import { readQueryParams } from './query-params';
 import { proxyLogger } from '@/lib/observability/logger';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 
@@ -45,22 +45,13 @@ export async function firstPageFor<Query extends PageQuery, Path extends object,
   const stopWaiting = new AbortController();
   const late = sleep(waitMs, undefined, { signal: stopWaiting.signal }).catch(() => undefined);
   const answer = (async () => {
-    const user = await getCurrentUser();
-    const caller = {
-      requestId,
-      route: `page:${spec.id}`,
-      method: 'GET',
-      user: user?.id ?? null,
-      sentParams: [...url.searchParams.keys()],
-    };
-    let input: Awaited<ReturnType<typeof readListInput<Query, Path, Row>>>;
+    const caller = await pageCaller(spec.id, [...url.searchParams.keys()], requestId);
+    let input: ListInput<Query, Path>;
     const started = performance.now();
     try {
-      input = await readListInput(spec, url, path);
+      input = await readListInput(spec, readQueryParams(url), path);
     } catch (thrown) {
-      const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
-      audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
-      throw error;
+      throw refusedRequest(spec, caller, url, started, thrown);
     }
     const { entry } = await listThrough(spec, input, caller);
     return { body: JSON.parse(entry.body) as unknown };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { callerOf } from './caller';
 import { serverEnv } from '@/lib/config/env';
-import { audit, listThrough, upstreamContext, type ListingSpec, type PageQuery } from './listing';
+import { listThrough, refusedRequest, upstreamContext, type ListingSpec, type PageQuery } from './listing';
 import { readQueryParams } from './query-params';
 import { selectSources } from './sources';
 import type { CatalogSource } from '@/lib/config/sources';
@@ -19,13 +19,16 @@ export interface ListInput<Query, Path> {
   sources: readonly CatalogSource[];
 }
 
-/** A list request's parameters, validated: the query string, the route's segments and the sources they select. */
+/**
+ * A list request's parameters, validated: the query string as `readQueryParams` reads it, the route's segments
+ * and the sources they select.
+ */
 export async function readListInput<Query extends PageQuery, Path extends object, Row>(
   spec: ListingSpec<Query, Path, Row>,
-  url: URL,
+  query: Readonly<Record<string, string | undefined>>,
   path: unknown,
 ): Promise<ListInput<Query, Path>> {
-  const { Accounts, Regions, ...params } = readQueryParams(url);
+  const { Accounts, Regions, ...params } = query;
   return {
     path: parseOrThrow(spec.pathParams, path, 'path'),
     query: parseOrThrow(spec.query, params, 'query'),
@@ -42,11 +45,9 @@ export function listRoute<Query extends PageQuery, Path extends object, Row>(spe
     let input: ListInput<Query, Path>;
     try {
       // Next resolves `params` to undefined for routes without dynamic segments.
-      input = await readListInput(spec, url, (await context.params) ?? {});
+      input = await readListInput(spec, readQueryParams(url), (await context.params) ?? {});
     } catch (thrown) {
-      const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
-      audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
-      return errorResponse(error, caller.requestId);
+      return errorResponse(refusedRequest(spec, caller, url, started, thrown), caller.requestId);
     }
     try {
       const { entry, source } = await listThrough(spec, input, caller);

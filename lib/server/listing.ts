@@ -91,6 +91,19 @@ export function audit(
   auditApiCall(proxyLogger(), record, error?.message ?? 'api call', extra);
 }
 
+/** A request refused before it reached upstream (a bad parameter, an unknown source), mapped and audited. */
+export function refusedRequest(
+  spec: Pick<ResourceSpec, 'operation'>,
+  caller: Caller,
+  url: URL,
+  started: number,
+  thrown: unknown,
+): ProxyError {
+  const error = fromUpstream(thrown, upstreamContext(spec, caller.sentParams));
+  audit(spec, caller, Object.fromEntries(url.searchParams), { status: error.status, started, error });
+  return error;
+}
+
 /**
  * One upstream answer through the one data path: the short-TTL cache under `key`, coalescing with identical
  * requests in flight, error mapping and the audit line. Throws the mapped ProxyError, already audited.
