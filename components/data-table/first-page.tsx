@@ -43,20 +43,17 @@ export function firstPageRequest(
   const spec = withSourceColumns(resourceSpec(resource), sources.several);
   const { values } = readView(spec, (param) => firstParam(searchParams, param), sources);
   const ranges = rangeApiParams(spec, values, now);
+  const { queryKey } = listQueryOptions(spec, path, values);
   return {
     apiUrl: pageUrl(apiPath(spec, path), listApiParams(spec, values), ranges, PAGE_SIZE, null),
     resolved: { view: JSON.stringify(rangeKey(spec, values)), ranges },
-    key: JSON.stringify(listQueryOptions(spec, path, values).queryKey),
+    key: JSON.stringify(queryKey),
     state(body, fetchedAt) {
       const parsed = listPageSchema(spec.row).safeParse(body);
       if (!parsed.success) return undefined;
       const page: CursorPage = { ...parsed.data, cursor: { token: null, ranges }, fetchedAt };
       const client = new QueryClient();
-      client.setQueryData(
-        listQueryOptions(spec, path, values).queryKey,
-        { pages: [page], pageParams: [null] },
-        { updatedAt: fetchedAt },
-      );
+      client.setQueryData(queryKey, { pages: [page], pageParams: [null] }, { updatedAt: fetchedAt });
       return dehydrate(client);
     },
   };

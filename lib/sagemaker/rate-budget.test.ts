@@ -39,7 +39,7 @@ describe('RateBudget', () => {
     await advance(1_100);
     await Promise.all(calls);
     expect(started.at(-1)).toBe(2_200);
-    expect(budget.usage().waits).toBe(4);
+    expect(budget.counts().waits).toBe(4);
   });
 
   it('refuses a call whose turn is further away than the allowance, naming when to come back', async () => {
@@ -52,7 +52,7 @@ describe('RateBudget', () => {
     const refused = await budget.take('a').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(BudgetExceededError);
     expect((refused as BudgetExceededError).retryAfterMs).toBe(2_200);
-    expect(budget.usage().refusals).toBe(1);
+    expect(budget.counts().refusals).toBe(1);
   });
 
   it('keeps keys apart: one account and region never spends another one', async () => {

@@ -104,16 +104,9 @@ export class RateBudget {
     return bucket.started.length;
   }
 
-  /** Per key, the calls started in the last second and those waiting, and the totals of waits and refusals. */
-  usage(): { calls: Record<string, { started: number; waiting: number }>; waits: number; refusals: number } {
-    const now = this.clock.now();
-    const calls = Object.fromEntries(
-      [...this.buckets].map(([key, bucket]) => {
-        this.prune(bucket, now);
-        return [key, { started: bucket.started.length, waiting: bucket.waiting.length }];
-      }),
-    );
-    return { calls, waits: this.waits, refusals: this.refusals };
+  /** Calls that waited for their turn, and calls refused, since the budget was made. */
+  counts(): { waits: number; refusals: number } {
+    return { waits: this.waits, refusals: this.refusals };
   }
 
   private bucket(key: string): Bucket {
