@@ -43,16 +43,19 @@ const LAYERS: readonly Layer[] = [
       'lib/url',
       'lib/config',
       'lib/observability',
+      'lib/shared',
     ],
   },
   { dir: 'lib/server/auth', runs: 'server', uses: ['lib/server/http', 'lib/config', 'lib/observability'] },
   { dir: 'lib/server/http', runs: 'server', uses: [] },
-  { dir: 'lib/sagemaker', runs: 'server', uses: ['lib/resources', 'lib/config', 'lib/observability'] },
+  { dir: 'lib/sagemaker', runs: 'server', uses: ['lib/resources', 'lib/config', 'lib/observability', 'lib/shared'] },
+  { dir: 'lib/shared', runs: 'server', uses: ['lib/config', 'lib/observability'] },
+  { dir: 'lib/shared/test-support', runs: 'tooling', uses: [] },
   { dir: 'lib/observability', runs: 'server', uses: ['lib/config'] },
   { dir: 'lib/config', runs: 'server', uses: [] },
   { dir: 'lib/emulator', runs: 'server', uses: [] },
   { dir: 'lib/bench', runs: 'tooling', uses: ['lib/emulator', 'lib/resources', 'lib/config'] },
-  { dir: 'e2e', runs: 'tooling', uses: ['lib/resources', 'lib/emulator', 'lib/url'] },
+  { dir: 'e2e', runs: 'tooling', uses: ['lib/resources', 'lib/emulator', 'lib/url', 'lib/shared/test-support'] },
   { dir: 'lib/architecture.test.ts', runs: 'tooling', uses: [] },
   { dir: 'proxy.ts', runs: 'server', uses: ['lib/server/auth'] },
   { dir: 'next.config.mjs', runs: 'server', uses: [] },
@@ -71,6 +74,8 @@ const TEST_USES = [
   'lib/sagemaker',
   'lib/config',
   'lib/observability',
+  'lib/shared',
+  'lib/shared/test-support',
 ];
 
 /** Packages only some layers may import: the AWS SDK lives behind lib/sagemaker; server-only code stays there. */
@@ -79,6 +84,11 @@ const PACKAGES: readonly { name: RegExp; only: (layer: Layer) => boolean; why: s
     name: /^@aws-sdk\/client-sagemaker$/,
     only: (layer) => layer.dir === 'lib/sagemaker' || layer.runs === 'tooling' || layer.dir === 'lib/emulator',
     why: 'only lib/sagemaker talks to the SDK',
+  },
+  {
+    name: /^@redis\/client$/,
+    only: (layer) => layer.dir === 'lib/shared' || layer.runs === 'tooling',
+    why: 'only lib/shared talks to the shared store',
   },
   {
     name: /^(server-only|next\/headers|node:.*)$/,

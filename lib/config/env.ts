@@ -65,6 +65,22 @@ const settings = z.object({
   UPSTREAM_MAX_RPS: integer(1, 10_000, 0).transform((value) => (value === 0 ? undefined : value)),
   UPSTREAM_BUDGET_WAIT_MS: integer(0, 60_000, 3_000),
   AWS_ENDPOINT_URL_STS: optionalText.pipe(z.url().optional()),
+  /** The Redis (or Valkey) every replica shares its cache, calls in flight and rate budget through. */
+  CACHE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+      .refine((url) => /^\/?\d{0,2}$/.test(new URL(url).pathname), 'may name a database by its number only')
+      .optional(),
+  ),
+  CACHE_PREFIX: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,63}$/, 'must be 1-64 letters, digits and : . _ -, starting alnum')
+        .optional(),
+    )
+    .transform((value) => value ?? 'sagemaker-dashboard'),
+  CACHE_TIMEOUT_MS: integer(10, 10_000, 250),
 });
 
 export type ServerEnv = z.infer<typeof settings> & { auth: AuthEnv };

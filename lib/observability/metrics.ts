@@ -48,6 +48,17 @@ function createMetrics() {
       labelNames: ['operation', 'account', 'region'] as const,
       registers,
     }),
+    sharedUp: new Gauge({
+      name: 'dashboard_shared_store_up',
+      help: 'Whether the shared store (CACHE_URL) answers: 1 shared, 0 serving from the local cache and budget.',
+      registers,
+    }),
+    sharedFallbacks: new Counter({
+      name: 'dashboard_shared_store_fallbacks_total',
+      help: 'Uses of the shared store that went local because it was unavailable, failed or was late, by use.',
+      labelNames: ['use'] as const,
+      registers,
+    }),
     budgetCalls: new Gauge({
       name: 'dashboard_upstream_budget_calls',
       help: 'SageMaker calls started in the second before the last one, by account and region (UPSTREAM_MAX_RPS).',
@@ -120,6 +131,13 @@ export function recordBudgetUse({ account, region, limit, started, outcome }: Bu
   if (started !== undefined) all.budgetCalls.set({ account, region }, started);
   if (outcome === 'waited') all.budgetWaits.inc({ account, region });
   if (outcome === 'refused') all.budgetRefusals.inc({ account, region });
+}
+
+/** Whether the shared store answers, and a use of it that went local instead. */
+export function recordSharedState({ up, fallback }: { up: boolean; fallback?: string }): void {
+  const all = metrics();
+  all.sharedUp.set(up ? 1 : 0);
+  if (fallback !== undefined) all.sharedFallbacks.inc({ use: fallback });
 }
 
 export function recordAuthRefusal(reason: string): void {

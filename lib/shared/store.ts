@@ -1,0 +1,231 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { createClient, defineScript, type CommandParser } from '@redis/client';
+import { serverEnv } from '@/lib/config/env';
+import { processWide } from '@/lib/config/process-wide';
+import { proxyLogger } from '@/lib/observability/logger';
+import { recordSharedState } from '@/lib/observability/metrics';
+
+/** What a command run against the shared store gives when Redis cannot answer: the caller goes on locally. */
+export const OFFLINE: unique symbol = Symbol('shared store offline');
+export type Offline = typeof OFFLINE;
+
+/** After a command fails or times out, the store is left alone this long, so requests do not each pay the timeout. */
+const BACK_OFF_MS = 1_000;
+const CONNECT_TIMEOUT_MS = 2_000;
+
+function keyed(parser: CommandParser, keys: readonly string[], args: readonly (string | number)[]): void {
+  for (const key of keys) parser.pushKey(key);
+  for (const arg of args) parser.push(String(arg));
+}
+
+/**
+ * Reserves the next start time one caller may use under a limit of `limit` starts in any `window` ms, by the
+ * store's own clock (replicas' clocks differ): starts are kept sorted in one set, and the new one goes no earlier
+ * than `window` after the start `limit` places back, so no window ever holds more. A reservation further than
+ * `maxWait` away is refused and not kept. Replies {granted 0|1, wait ms, starts in the window}.
+ */
+const RESERVE = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local max_wait = tonumber(ARGV[3])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+local at = now
+if count >= limit then
+  local back = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+  at = math.max(now, tonumber(back[2]) + window)
+end
+local wait = at - now
+if wait > max_wait then return {0, wait, count} end
+redis.call('ZADD', KEYS[1], at, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], wait + 2 * window)
+return {1, wait, count + 1}`,
+  parseCommand(parser: CommandParser, key: string, limit: number, windowMs: number, maxWaitMs: number, id: string) {
+    keyed(parser, [key], [limit, windowMs, maxWaitMs, id]);
+  },
+  transformReply: (reply: unknown): number[] =>
+    Array.isArray(reply) && reply.length === 3 && reply.every(Number.isInteger) ? (reply as number[]) : [],
+});
+
+/** Ends a flight: keeps the answer (for `ttl` ms when cacheable), leaves the result for the waiters, frees the lock. */
+const FINISH = defineScript({
+  NUMBER_OF_KEYS: 3,
+  SCRIPT: `
+if tonumber(ARGV[3]) > 0 then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`,
+  parseCommand(
+    parser: CommandParser,
+    lock: string,
+    cache: string,
+    result: string,
+    flight: string,
+    body: string,
+    ttlMs: number,
+    outcome: string,
+    resultTtlMs: number,
+  ) {
+    keyed(parser, [lock, cache, result], [flight, body, ttlMs, outcome, resultTtlMs]);
+  },
+  transformReply: (reply: unknown) => reply,
+});
+
+/**
+ * In one step, so no call can end between the two: the cached answer (unless fresh) with the time it has left,
+ * else the lock, taken for this flight or named by the flight that holds it. Replies {'cache', value, ms left},
+ * {'own'} or {'held', holder}.
+ */
+const CLAIM = defineScript({
+  NUMBER_OF_KEYS: 2,
+  SCRIPT: `
+if ARGV[3] ~= '1' then
+  local value = redis.call('GET', KEYS[1])
+  if value then return {'cache', value, redis.call('PTTL', KEYS[1])} end
+end
+local holder = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2], 'GET')
+if holder then return {'held', holder} end
+return {'own'}`,
+  parseCommand(parser: CommandParser, cache: string, lock: string, flight: string, lockTtlMs: number, fresh: boolean) {
+    keyed(parser, [cache, lock], [flight, lockTtlMs, fresh ? 1 : 0]);
+  },
+  transformReply: (reply: unknown): unknown[] => (Array.isArray(reply) ? reply : []),
+});
+
+/** Extends a lock while its holder still runs the call. */
+const RENEW = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`,
+  parseCommand(parser: CommandParser, lock: string, flight: string, ttlMs: number) {
+    keyed(parser, [lock], [flight, ttlMs]);
+  },
+  transformReply: (reply: unknown) => reply as number,
+});
+
+function connect(url: string, timeoutMs: number) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    scripts: { reserve: RESERVE, claim: CLAIM, finish: FINISH, renew: RENEW },
+    commandOptions: { timeout: timeoutMs },
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
+    },
+  });
+}
+
+export type Redis = ReturnType<typeof connect>;
+
+export type SharedState = 'shared' | 'unavailable';
+
+/**
+ * The Redis every replica shares, reached through one client per process. A command runs only while the client
+ * is connected and the store answered its last command in time; otherwise, and when a command fails, the caller
+ * gets OFFLINE at once and goes on with its local cache and budget. The client reconnects by itself, and the
+ * store is used again as soon as it answers.
+ */
+export class SharedStore {
+  /** Names this process in the locks and reservations it holds. */
+  readonly replica = randomBytes(6).toString('base64url');
+  private readonly client: Redis;
+  private pausedUntil = 0;
+  private reported: SharedState | undefined;
+  private serial = 0;
+
+  constructor(
+    url: string,
+    readonly prefix: string,
+    timeoutMs: number,
+  ) {
+    this.client = connect(url, timeoutMs);
+    this.client.on('error', (error: unknown) => {
+      this.report('unavailable', error);
+    });
+    this.client.on('ready', () => {
+      this.pausedUntil = 0;
+      this.report('shared');
+    });
+    this.client.connect().catch((error: unknown) => {
+      this.report('unavailable', error);
+    });
+  }
+
+  /** A key of this deployment: the prefix, the kind of value, then its parts. */
+  key(kind: string, ...parts: string[]): string {
+    return [this.prefix, kind, ...parts].join(':');
+  }
+
+  /** A name no other call of any replica uses. */
+  uniqueId(): string {
+    this.serial += 1;
+    return `${this.replica}.${this.serial.toString(36)}`;
+  }
+
+  state(): SharedState {
+    return this.client.isReady && performance.now() >= this.pausedUntil ? 'shared' : 'unavailable';
+  }
+
+  /** Runs `command` on Redis, or gives OFFLINE when the store is unavailable, fails or is late. */
+  async run<T>(operation: string, command: (redis: Redis) => Promise<T>): Promise<T | Offline> {
+    if (this.state() !== 'shared') {
+      recordSharedState({ up: false, fallback: operation });
+      return OFFLINE;
+    }
+    try {
+      const value = await command(this.client);
+      if (this.reported !== 'shared') this.report('shared');
+      return value;
+    } catch (error) {
+      this.pausedUntil = performance.now() + BACK_OFF_MS;
+      this.report('unavailable', error);
+      recordSharedState({ up: false, fallback: operation });
+      return OFFLINE;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) await this.client.close();
+  }
+
+  private report(state: SharedState, error?: unknown): void {
+    recordSharedState({ up: state === 'shared' });
+    if (this.reported === state) return;
+    this.reported = state;
+    const log = proxyLogger();
+    if (state === 'shared') log.info({ prefix: this.prefix }, 'shared store connected: cache and budget are shared');
+    else {
+      const reason = error instanceof Error ? error.message : String(error);
+      log.warn({ prefix: this.prefix, reason }, 'shared store unavailable: serving from the local cache and budget');
+    }
+  }
+}
+
+const shared = processWide('shared-store', () => ({ store: undefined as SharedStore | undefined, config: '' }));
+
+/** The deployment's shared store; undefined without CACHE_URL, when every replica keeps its own state. */
+export function sharedStore(): SharedStore | undefined {
+  const { CACHE_URL: url, CACHE_PREFIX: prefix, CACHE_TIMEOUT_MS: timeoutMs } = serverEnv();
+  if (url === undefined) return undefined;
+  const config = `${url}\n${prefix}\n${timeoutMs}`;
+  if (shared.store === undefined || shared.config !== config) {
+    void shared.store?.close();
+    shared.store = new SharedStore(url, prefix, timeoutMs);
+    shared.config = config;
+  }
+  return shared.store;
+}
+
+export async function resetSharedStoreForTests(): Promise<void> {
+  const store = shared.store;
+  shared.store = undefined;
+  shared.config = '';
+  await store?.close();
+}
