@@ -1,10 +1,13 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FinalizeHandler, FinalizeHandlerArguments, MetadataBearer, Pluggable } from '@smithy/types';
 import { serverEnv } from '@/lib/config/env';
 import { processWide } from '@/lib/config/process-wide';
 import type { CatalogSource } from '@/lib/config/sources';
 import { recordBudgetUse } from '@/lib/observability/metrics';
-import { BudgetExceededError, RateBudget } from './rate-budget';
+import { reserveStart } from '@/lib/shared/budget';
+import { OFFLINE, sharedStore } from '@/lib/shared/store';
+import { BudgetExceededError, RateBudget, WINDOW_MS } from './rate-budget';
 
 /** Admissions pace calls into the lanes (and refuse past the wait allowance); sends hold the actual requests. */
 interface Budgets {
@@ -14,6 +17,8 @@ interface Budgets {
 
 /** How long a request admitted by the budget may still wait at the send gate (SDK retries, late lanes). */
 const SEND_WAIT_MS = 30_000;
+/** Half the window's margin over a second: a send at most this late stays within its second upstream. */
+const MAX_LATE_MS = (WINDOW_MS - 1_000) / 2;
 
 const shared = processWide('upstream-budget', () => ({ budgets: undefined as Budgets | undefined, config: '' }));
 
@@ -37,6 +42,53 @@ export function resetBudgetForTests(): void {
   shared.config = '';
 }
 
+interface Turn {
+  outcome: 'given' | 'waited';
+  /** Calls started in the last second: the fleet's with a shared store, else this process's. */
+  started: number;
+}
+
+/**
+ * One turn at a gate: from the fleet's budget in the shared store when there is one and it answers, else from
+ * this process's. Throws BudgetExceededError when the turn is further away than the gate's allowance.
+ */
+async function takeTurn(
+  gate: 'admissions' | 'sends',
+  local: RateBudget,
+  source: CatalogSource,
+  { maxWaitMs, signal }: { maxWaitMs: number; signal?: AbortSignal | undefined },
+): Promise<Turn> {
+  const store = sharedStore();
+  const limit = local.perSecond;
+  if (store !== undefined) {
+    const name = `${gate}:${source.key}`;
+    const begun = performance.now();
+    let outcome: Turn['outcome'] = 'given';
+    for (;;) {
+      const asked = performance.now();
+      const allowance = maxWaitMs - (asked - begun);
+      const reserved = await reserveStart(store, name, {
+        limit,
+        windowMs: WINDOW_MS,
+        maxWaitMs: Math.max(0, allowance),
+      });
+      if (reserved === OFFLINE) break;
+      if (!reserved.granted) throw new BudgetExceededError(source.key, limit, reserved.waitMs);
+      if (reserved.waitMs > 0) {
+        outcome = 'waited';
+        await sleep(reserved.waitMs, undefined, signal === undefined ? undefined : { signal });
+      }
+      // The store gave the start no earlier than when it was asked; a send that goes later than that by more than
+      // the window's margin could crowd a call the next window gave the start to, so it asks for a later one.
+      const late = performance.now() - (asked + reserved.waitMs);
+      if (gate === 'admissions' || late <= MAX_LATE_MS) return { outcome, started: reserved.inWindow };
+      outcome = 'waited';
+    }
+  }
+  const outcome = await local.take(source.key, signal);
+  return { outcome, started: local.startedIn(source.key) };
+}
+
 /**
  * Waits for the source's turn before a call joins its lane, so calls over the budget wait here (up to
  * UPSTREAM_BUDGET_WAIT_MS, then BudgetExceededError: 429) rather than fill the lanes.
@@ -47,8 +99,9 @@ export async function admitCall(source: CatalogSource, signal: AbortSignal | und
   const account = source.account.name;
   const region = source.region ?? '';
   const { admissions } = budgets;
+  const maxWaitMs = serverEnv().UPSTREAM_BUDGET_WAIT_MS;
   try {
-    const outcome = await admissions.take(source.key, signal);
+    const { outcome } = await takeTurn('admissions', admissions, source, { maxWaitMs, signal });
     if (outcome === 'waited') recordBudgetUse({ account, region, limit: admissions.perSecond, outcome });
   } catch (error) {
     if (error instanceof BudgetExceededError) {
@@ -61,7 +114,7 @@ export async function admitCall(source: CatalogSource, signal: AbortSignal | und
 /**
  * Holds every HTTP attempt of one source's client (SDK retries included: it runs inside the retry loop, last
  * before the request is sent) to the upstream budget of that account and region: no second of sends goes past
- * it, whatever the lanes and retries did to the calls' timing.
+ * it, whatever the lanes and retries did to the calls' timing. With a shared store the budget is the fleet's.
  */
 export function upstreamBudgetPlugin(source: CatalogSource): Pluggable<object, MetadataBearer> {
   const account = source.account.name;
@@ -73,8 +126,8 @@ export function upstreamBudgetPlugin(source: CatalogSource): Pluggable<object, M
           const budgets = upstreamBudgets();
           if (budgets === undefined) return next(args);
           const { sends } = budgets;
-          await sends.take(source.key);
-          recordBudgetUse({ account, region, limit: sends.perSecond, started: sends.startedIn(source.key) });
+          const { started } = await takeTurn('sends', sends, source, { maxWaitMs: SEND_WAIT_MS });
+          recordBudgetUse({ account, region, limit: sends.perSecond, started });
           return next(args);
         },
         { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 'dashboardUpstreamBudget', override: true },

@@ -2,7 +2,7 @@ import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A second, and room for the network's jitter: calls spaced by it at the sender stay a second apart upstream. */
-const WINDOW_MS = 1_100;
+export const WINDOW_MS = 1_100;
 
 /** A call that would have waited longer than its allowance for the budget. */
 export class BudgetExceededError extends Error {

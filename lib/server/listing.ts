@@ -82,7 +82,11 @@ export function audit(
   };
   const extra =
     result !== undefined
-      ? { cache: result.source, upstreamCalls: result.source === 'upstream' ? result.entry.upstreamCalls : 0 }
+      ? {
+          cache: result.source,
+          ...(result.fleet ? { fleet: true } : {}),
+          upstreamCalls: result.source === 'upstream' ? result.entry.upstreamCalls : 0,
+        }
       : {
           upstreamCode: error?.details.upstreamCode,
           upstreamRequestId: error?.details.upstreamRequestId,

@@ -5,6 +5,7 @@ import { listPage } from '@/lib/sagemaker/list-operation';
 import { serverEnv } from '@/lib/config/env';
 import { proxyLogger } from '@/lib/observability/logger';
 import { catalogSources, type CatalogSource } from '@/lib/config/sources';
+import { sharedStore } from '@/lib/shared/store';
 import { upstreamContext } from './listing';
 import { fromUpstream } from './upstream-error';
 
@@ -65,9 +66,12 @@ export function checkReadiness(now = Date.now()): Promise<Readiness> {
 
 export async function readinessResponse(): Promise<Response> {
   const result = await checkReadiness();
+  // Whether replicas share their cache and budget right now; a replica without the store still serves.
+  const store = sharedStore();
+  const shared = store === undefined ? {} : { shared: store.state() };
   const body = result.ready
-    ? { status: 'ready', latencyMs: result.latencyMs }
-    : { status: 'unavailable', reason: result.reason };
+    ? { status: 'ready', latencyMs: result.latencyMs, ...shared }
+    : { status: 'unavailable', reason: result.reason, ...shared };
   return Response.json(body, { status: result.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }
 

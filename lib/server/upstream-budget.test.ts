@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { renderMetrics } from '@/lib/observability/metrics';
 import { callRoute } from './test-support/routes';
-import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
+import { busiestSecond, startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
 let emulator: RunningEmulator | undefined;
 
@@ -10,15 +10,6 @@ afterEach(async () => {
   await stopProxyAndEmulator(emulator);
   emulator = undefined;
 });
-
-/** The most calls of `operation` that arrived within any one second. */
-function busiestSecond(running: RunningEmulator, operation: string): number {
-  const times = running
-    .stats()
-    .arrivals.filter((arrival) => arrival.operation === operation)
-    .map((arrival) => arrival.at);
-  return Math.max(0, ...times.map((start) => times.filter((at) => at >= start && at < start + 1_000).length));
-}
 
 /** The refusals the metrics count for the default source; the registry lives as long as the process. */
 async function refusalsCounted(): Promise<number> {

@@ -27,6 +27,8 @@ export function stubProxyEnv(env: Record<string, string | undefined>): void {
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
     AWS_EC2_METADATA_DISABLED: 'true',
     PROXY_LOG_LEVEL: 'silent',
+    CACHE_URL: undefined,
+    UPSTREAM_MAX_RPS: undefined,
   };
   for (const [name, value] of Object.entries({ ...base, ...env })) vi.stubEnv(name, value);
   resetServerState();
@@ -59,4 +61,13 @@ export function sageMakerCalls(emulator: RunningEmulator | undefined): number {
 export function sageMakerOperations(emulator: RunningEmulator): Record<string, number> {
   const sts = new Set(['GetCallerIdentity', 'AssumeRole']);
   return Object.fromEntries(Object.entries(emulator.stats().byOperation).filter(([operation]) => !sts.has(operation)));
+}
+
+/** The most calls of `operation` that arrived at the emulator within any one second. */
+export function busiestSecond(running: RunningEmulator, operation: string): number {
+  const times = running
+    .stats()
+    .arrivals.filter((arrival) => arrival.operation === operation)
+    .map((arrival) => arrival.at);
+  return Math.max(0, ...times.map((start) => times.filter((at) => at >= start && at < start + 1_000).length));
 }

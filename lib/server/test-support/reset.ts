@@ -7,6 +7,7 @@ import { resetCursorsForTests } from '../merge/cursor';
 import { resetSourcePagesForTests } from '../merge/source-pages';
 import { resetAccountIdsForTests } from '@/lib/sagemaker/account-id';
 import { resetBudgetForTests } from '@/lib/sagemaker/budget-plugin';
+import { resetSharedStoreForTests } from '@/lib/shared/store';
 
 /** Drops every piece of module state that depends on the environment. */
 export function resetServerState(): void {
@@ -19,4 +20,5 @@ export function resetServerState(): void {
   resetAccountIdsForTests();
   resetLoggerForTests();
   resetBudgetForTests();
+  void resetSharedStoreForTests();
 }
