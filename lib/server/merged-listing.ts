@@ -72,7 +72,7 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
   const pathParams: Record<string, unknown> = Object.fromEntries(Object.entries(path));
   const keys = sources.map((source) => source.key);
   const listing = listingId([spec.id, cacheKey('', '', filters), cacheKey('', '', pathParams), [...keys].sort()]);
-  const cursor = NextToken === undefined ? undefined : decodeCursor(NextToken, listing, keys);
+  const cursor = NextToken === undefined ? undefined : await decodeCursor(NextToken, listing, keys);
   const size = MaxResults ?? API_DEFAULT_PAGE_SIZE;
   const pageSize = cursor?.pageSize ?? size;
   const snapshot = cursor?.snapshot ?? newSnapshot();
@@ -130,7 +130,7 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
   });
   const answer: ListPage<Row> = {
     items,
-    nextToken: merged.more ? encodeCursor({ listing, pageSize, snapshot, positions: merged.positions }) : null,
+    nextToken: merged.more ? await encodeCursor({ listing, pageSize, snapshot, positions: merged.positions }) : null,
     budgetExhausted: merged.budgetExhausted,
     sources: statuses,
   };

@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OFFLINE, type SharedStore } from './store';
 
@@ -31,10 +30,6 @@ interface Options {
   fresh: boolean;
   ttlMs: number;
   signal: AbortSignal;
-}
-
-function digest(key: string): string {
-  return createHash('sha256').update(key).digest('base64url');
 }
 
 async function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -116,8 +111,7 @@ export async function throughFleet(
   load: (signal: AbortSignal) => Promise<Loaded>,
 ): Promise<FleetAnswer> {
   if (store === undefined) return { value: (await load(options.signal)).value, from: 'load' };
-  const id = digest(key);
-  const keys = { lock: store.key('lock', id), cache: store.key('cache', id) };
+  const keys = { lock: store.hashedKey('lock', key), cache: store.hashedKey('cache', key) };
   const flight = store.uniqueId();
   const deadline = performance.now() + MAX_WAIT_MS;
   for (let turn = 0; turn < MAX_TURNS; turn += 1) {

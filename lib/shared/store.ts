@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient, defineScript, type CommandParser } from '@redis/client';
 import { serverEnv } from '@/lib/config/env';
 import { processWide } from '@/lib/config/process-wide';
@@ -161,6 +161,11 @@ export class SharedStore {
   /** A key of this deployment: the prefix, the kind of value, then its parts. */
   key(kind: string, ...parts: string[]): string {
     return [this.prefix, kind, ...parts].join(':');
+  }
+
+  /** The key of a value named by `name`, which may be long or hold anything: hashed, so keys stay short. */
+  hashedKey(kind: string, name: string): string {
+    return this.key(kind, createHash('sha256').update(name).digest('base64url'));
   }
 
   /** A name no other call of any replica uses. */

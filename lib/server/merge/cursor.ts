@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { processWide } from '@/lib/config/process-wide';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
+import { sharedStore } from '@/lib/shared/store';
 import type { SourcePosition } from './merge-page';
 
 /** Where every source of a merged listing stands, bound to the listing it continues. */
@@ -43,8 +44,8 @@ const cursorSchema = z.strictObject({
 const INLINE = 'm1.';
 const STORED = 'm1s.';
 /**
- * Longer cursors are kept on the server (in this process, for half an hour) and named by an id, so every URL
- * stays well under header limits.
+ * Longer cursors are kept on the server (in this process, and in the shared store for the other replicas, for
+ * half an hour) and named by an id, so every URL stays well under header limits.
  */
 const MAX_INLINE = 4096;
 const STORE_TTL_MS = 30 * 60_000;
@@ -71,13 +72,28 @@ export function listingId(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url').slice(0, 22);
 }
 
-export function encodeCursor(cursor: MergedCursor): string {
+export async function encodeCursor(cursor: MergedCursor): Promise<string> {
   const json = JSON.stringify({ v: 1, l: cursor.listing, n: cursor.pageSize, g: cursor.snapshot, p: cursor.positions });
   const inline = `${INLINE}${Buffer.from(json).toString('base64url')}`;
   if (inline.length <= MAX_INLINE) return inline;
   const id = randomBytes(18).toString('base64url');
   stored.set(id, json);
+  const store = sharedStore();
+  await store?.run('cursor', (redis) =>
+    redis.set(store.key('cursor', id), json, { expiration: { type: 'PX', value: STORE_TTL_MS } }),
+  );
   return `${STORED}${id}`;
+}
+
+/** A stored cursor's JSON: this process's copy, else the one another replica left in the shared store. */
+async function storedCursor(id: string): Promise<string | undefined> {
+  const kept = stored.get(id);
+  if (kept !== undefined) return kept;
+  const store = sharedStore();
+  const shared = await store?.run('cursor', (redis) => redis.get(store.key('cursor', id)));
+  if (typeof shared !== 'string') return undefined;
+  stored.set(id, shared);
+  return shared;
 }
 
 const stale = () =>
@@ -87,11 +103,17 @@ const stale = () =>
   );
 
 /** The cursor a NextToken holds, if it continues this listing over exactly these sources. */
-export function decodeCursor(token: string, listing: string, sourceKeys: readonly string[]): MergedCursor {
+export async function decodeCursor(
+  token: string,
+  listing: string,
+  sourceKeys: readonly string[],
+): Promise<MergedCursor> {
   if (token.length > MAX_CURSOR_LENGTH) throw invalidParameter('NextToken', 'NextToken is too long.');
   let json: string | undefined;
-  if (token.startsWith(STORED)) json = stored.get(token.slice(STORED.length));
-  else if (token.startsWith(INLINE)) json = Buffer.from(token.slice(INLINE.length), 'base64url').toString('utf8');
+  if (token.startsWith(STORED)) {
+    const id = token.slice(STORED.length);
+    json = /^[\w-]{24}$/.test(id) ? await storedCursor(id) : undefined;
+  } else if (token.startsWith(INLINE)) json = Buffer.from(token.slice(INLINE.length), 'base64url').toString('utf8');
   if (json === undefined) throw stale();
   let parsed: z.infer<typeof cursorSchema>;
   try {

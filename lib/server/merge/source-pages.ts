@@ -1,9 +1,12 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
+import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
 import { processWide } from '@/lib/config/process-wide';
 import type { SageMakerBackend } from '@/lib/sagemaker/client';
 import { listPage, type ListOperationSpec } from '@/lib/sagemaker/list-operation';
+import { throughFleet } from '@/lib/shared/flight';
+import { sharedStore, type SharedStore } from '@/lib/shared/store';
 import { cacheKey } from '../cache-key';
 import type { SourcePageAnswer } from './merge-page';
 
@@ -42,6 +45,58 @@ function store(): LRUCache<string, StoredPage> {
   return shared.pages;
 }
 
+const storedPage = z.strictObject({
+  items: z.array(z.record(z.string(), z.unknown())),
+  nextToken: z.string().nullable(),
+  upstreamRequestId: z.string().optional(),
+});
+
+/** A page as the shared store gave it back, when it is one; anything else is read as a miss. */
+function decodePage(value: unknown): StoredPage | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed = storedPage.safeParse(JSON.parse(value));
+    if (!parsed.success) return undefined;
+    const { items, nextToken, upstreamRequestId } = parsed.data;
+    return { items, nextToken, upstreamRequestId };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A listing's first page of a source as any replica first read it for that listing's snapshot. */
+async function keptByFleet(store: SharedStore | undefined, kept: string): Promise<StoredPage | undefined> {
+  if (store === undefined) return undefined;
+  return decodePage(await store.run('snapshot', (redis) => redis.get(store.hashedKey('snapshot', kept))));
+}
+
+function keepForFleet(store: SharedStore | undefined, kept: string, page: StoredPage): void {
+  void store?.run('snapshot', (redis) =>
+    redis.set(store.hashedKey('snapshot', kept), JSON.stringify(page), {
+      expiration: { type: 'PX', value: CONTINUATION_TTL_MS },
+    }),
+  );
+}
+
+/** Nothing aborts a source's page: it runs to its end so asking again finds it. */
+const NEVER = new AbortController().signal;
+
+/** The page from the fleet's cache, another replica's call, or this replica's own call. */
+async function fleetPage(
+  store: SharedStore | undefined,
+  key: string,
+  { fresh, ttlMs }: { fresh: boolean; ttlMs: number },
+  load: () => Promise<StoredPage>,
+): Promise<StoredPage> {
+  let own: StoredPage | undefined;
+  const answer = await throughFleet(store, key, { fresh, ttlMs, signal: NEVER }, async () => {
+    own = await load();
+    return { value: JSON.stringify(own), cacheable: true };
+  });
+  if (own !== undefined) return own;
+  return decodePage(answer.value) ?? (await load());
+}
+
 export interface SourcePageRequest {
   query: Record<string, unknown>;
   path: Record<string, unknown>;
@@ -74,33 +129,76 @@ export function sourcePage(
     MaxResults: size,
   });
   const cache = store();
+  const fleet = sharedStore();
   const kept = token === null ? `${snapshot}\n${key}` : key;
   const ttl = token === null ? serverEnv().PROXY_CACHE_TTL_MS : CONTINUATION_TTL_MS;
   const keep = (page: StoredPage) => {
-    if (kept !== key) cache.set(kept, page, { ttl: CONTINUATION_TTL_MS });
+    if (kept === key) return;
+    if (!cache.has(kept)) keepForFleet(fleet, kept, page);
+    cache.set(kept, page, { ttl: CONTINUATION_TTL_MS });
   };
   const hit = cache.get(kept) ?? (fresh && token === null ? undefined : cache.get(key));
   if (hit !== undefined) {
     keep(hit);
     return Promise.resolve({ ...hit, cached: true });
   }
+  return sourcePageOnMiss(spec, backend, request, { key, kept, ttl, fleet, keep });
+}
+
+/** A page this process has not kept: the snapshot's copy in the fleet, a call in flight here, or a new one. */
+async function sourcePageOnMiss(
+  spec: ListOperationSpec<Row> & { id: string },
+  backend: SageMakerBackend,
+  { query, path, token, size, fresh }: SourcePageRequest,
+  {
+    key,
+    kept,
+    ttl,
+    fleet,
+    keep,
+  }: {
+    key: string;
+    kept: string;
+    ttl: number;
+    fleet: SharedStore | undefined;
+    keep: (page: StoredPage) => void;
+  },
+): Promise<SourcePageResult> {
+  const cache = store();
+  if (kept !== key) {
+    const snapshotPage = await keptByFleet(fleet, kept);
+    if (snapshotPage !== undefined) {
+      cache.set(kept, snapshotPage, { ttl: CONTINUATION_TTL_MS });
+      return { ...snapshotPage, cached: true };
+    }
+  }
   const running = inFlight.get(key);
   if (running !== undefined) {
-    return running.then((page) => {
-      keep(page);
-      return { ...page, cached: true };
-    });
+    const page = await running;
+    keep(page);
+    return { ...page, cached: true };
   }
-  const load = listPage(spec, backend, { query, path, maxResults: size, nextToken: token ?? undefined })
-    .then((page): StoredPage => {
-      const stored = { items: page.items, nextToken: page.nextToken ?? null, upstreamRequestId: page.requestId };
+  let called = false;
+  const call = () => {
+    called = true;
+    return listPage(spec, backend, { query, path, maxResults: size, nextToken: token ?? undefined }).then(
+      (page): StoredPage => ({
+        items: page.items,
+        nextToken: page.nextToken ?? null,
+        upstreamRequestId: page.requestId,
+      }),
+    );
+  };
+  const load = fleetPage(fleet, key, { fresh: fresh && token === null, ttlMs: ttl }, call)
+    .then((stored) => {
       if (ttl > 0) cache.set(key, stored, { ttl });
       keep(stored);
       return stored;
     })
     .finally(() => inFlight.delete(key));
   inFlight.set(key, load);
-  return load.then((page) => ({ ...page, cached: false }));
+  const page = await load;
+  return { ...page, cached: !called };
 }
 
 export function resetSourcePagesForTests(): void {
