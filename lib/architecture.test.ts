@@ -54,7 +54,11 @@ const LAYERS: readonly Layer[] = [
   { dir: 'lib/observability', runs: 'server', uses: ['lib/config'] },
   { dir: 'lib/config', runs: 'server', uses: [] },
   { dir: 'lib/emulator', runs: 'server', uses: [] },
-  { dir: 'lib/bench', runs: 'tooling', uses: ['lib/emulator', 'lib/resources', 'lib/config'] },
+  {
+    dir: 'lib/bench',
+    runs: 'tooling',
+    uses: ['lib/emulator', 'lib/resources', 'lib/config', 'lib/shared/test-support'],
+  },
   { dir: 'e2e', runs: 'tooling', uses: ['lib/resources', 'lib/emulator', 'lib/url', 'lib/shared/test-support'] },
   { dir: 'lib/architecture.test.ts', runs: 'tooling', uses: [] },
   { dir: 'proxy.ts', runs: 'server', uses: ['lib/server/auth'] },

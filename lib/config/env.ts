@@ -29,6 +29,18 @@ function integer(min: number, max: number, fallback: number) {
     .transform((value) => value ?? fallback);
 }
 
+/** Whether a URL's user and password decode, as the Redis client decodes them before it connects. */
+function decodable(url: URL | null): boolean {
+  if (url === null) return false;
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const settings = z.object({
@@ -69,7 +81,8 @@ const settings = z.object({
   CACHE_URL: optionalText.pipe(
     z
       .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
-      .refine((url) => /^\/?\d{0,2}$/.test(new URL(url).pathname), 'may name a database by its number only')
+      .refine((url) => /^\/?\d{0,2}$/.test(URL.parse(url)?.pathname ?? ''), 'may name a database by its number only')
+      .refine((url) => decodable(URL.parse(url)), 'must percent-encode its user and password (a "%" as %25)')
       .optional(),
   ),
   CACHE_PREFIX: optionalText

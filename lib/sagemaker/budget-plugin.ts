@@ -17,10 +17,25 @@ interface Budgets {
 
 /** How long a request admitted by the budget may still wait at the send gate (SDK retries, late lanes). */
 const SEND_WAIT_MS = 30_000;
-/** Half the window's margin over a second: a send at most this late stays within its second upstream. */
-const MAX_LATE_MS = (WINDOW_MS - 1_000) / 2;
 
-const shared = processWide('upstream-budget', () => ({ budgets: undefined as Budgets | undefined, config: '' }));
+const shared = processWide('upstream-budget', () => ({
+  budgets: undefined as Budgets | undefined,
+  config: '',
+  /** This replica's share of the fleet's budget, for while the shared store is away. */
+  fallback: undefined as { config: string; budgets: Budgets } | undefined,
+}));
+
+function budgetsOf(perSecond: number, maxWaitMs: number): Budgets {
+  return { admissions: new RateBudget(perSecond, maxWaitMs), sends: new RateBudget(perSecond, SEND_WAIT_MS) };
+}
+
+/** The budgets a replica holds on its own while the fleet's store is away: its share of the fleet's. */
+function fallbackBudgets(perSecond: number, maxWaitMs: number, replicas: number): Budgets {
+  const share = Math.max(1, Math.floor(perSecond / Math.max(1, replicas)));
+  const config = `${share}/${maxWaitMs}`;
+  if (shared.fallback?.config !== config) shared.fallback = { config, budgets: budgetsOf(share, maxWaitMs) };
+  return shared.fallback.budgets;
+}
 
 /** The process's budgets of SageMaker calls per account and region; undefined without UPSTREAM_MAX_RPS. */
 export function upstreamBudgets(): Budgets | undefined {
@@ -28,10 +43,7 @@ export function upstreamBudgets(): Budgets | undefined {
   if (perSecond === undefined) return undefined;
   const config = `${perSecond}/${maxWaitMs}`;
   if (shared.budgets === undefined || shared.config !== config) {
-    shared.budgets = {
-      admissions: new RateBudget(perSecond, maxWaitMs),
-      sends: new RateBudget(perSecond, SEND_WAIT_MS),
-    };
+    shared.budgets = budgetsOf(perSecond, maxWaitMs);
     shared.config = config;
   }
   return shared.budgets;
@@ -40,6 +52,7 @@ export function upstreamBudgets(): Budgets | undefined {
 export function resetBudgetForTests(): void {
   shared.budgets = undefined;
   shared.config = '';
+  shared.fallback = undefined;
 }
 
 interface Turn {
@@ -49,7 +62,8 @@ interface Turn {
 }
 
 /**
- * One turn at a gate: from the fleet's budget in the shared store when there is one and it answers, else from
+ * One turn at a gate: from the fleet's budget in the shared store when there is one and it answers; while it
+ * does not, from this replica's share of it (the budget split by the replicas last seen); without a store, from
  * this process's. Throws BudgetExceededError when the turn is further away than the gate's allowance.
  */
 async function takeTurn(
@@ -62,31 +76,18 @@ async function takeTurn(
   const limit = local.perSecond;
   if (store !== undefined) {
     const name = `${gate}:${source.key}`;
-    const begun = performance.now();
-    let outcome: Turn['outcome'] = 'given';
-    for (;;) {
-      const asked = performance.now();
-      const allowance = maxWaitMs - (asked - begun);
-      const reserved = await reserveStart(store, name, {
-        limit,
-        windowMs: WINDOW_MS,
-        maxWaitMs: Math.max(0, allowance),
-      });
-      if (reserved === OFFLINE) break;
+    const reserved = await reserveStart(store, name, { limit, windowMs: WINDOW_MS, maxWaitMs });
+    if (reserved !== OFFLINE) {
       if (!reserved.granted) throw new BudgetExceededError(source.key, limit, reserved.waitMs);
-      if (reserved.waitMs > 0) {
-        outcome = 'waited';
-        await sleep(reserved.waitMs, undefined, signal === undefined ? undefined : { signal });
-      }
-      // The store gave the start no earlier than when it was asked; a send that goes later than that by more than
-      // the window's margin could crowd a call the next window gave the start to, so it asks for a later one.
-      const late = performance.now() - (asked + reserved.waitMs);
-      if (gate === 'admissions' || late <= MAX_LATE_MS) return { outcome, started: reserved.inWindow };
-      outcome = 'waited';
+      if (reserved.waitMs === 0) return { outcome: 'given', started: reserved.inWindow };
+      await sleep(reserved.waitMs, undefined, signal === undefined ? undefined : { signal });
+      return { outcome: 'waited', started: reserved.inWindow };
     }
   }
-  const outcome = await local.take(source.key, signal);
-  return { outcome, started: local.startedIn(source.key) };
+  const own =
+    store === undefined ? local : fallbackBudgets(limit, serverEnv().UPSTREAM_BUDGET_WAIT_MS, store.fleetSize())[gate];
+  const outcome = await own.take(source.key, signal);
+  return { outcome, started: own.startedIn(source.key) };
 }
 
 /**

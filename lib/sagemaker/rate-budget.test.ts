@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BudgetExceededError, RateBudget, type BudgetClock } from './rate-budget';
+import { BudgetExceededError, RateBudget, WINDOW_MS, type BudgetClock } from './rate-budget';
 
 /** A clock that moves only when told, and whose sleepers wake in order as it passes their moment. */
 function manualClock() {
@@ -34,11 +34,11 @@ describe('RateBudget', () => {
     const calls = Array.from({ length: 7 }, () => budget.take('a').then(() => started.push(time())));
     await advance(0);
     expect(started).toEqual([0, 0, 0]);
-    await advance(1_100);
-    expect(started).toEqual([0, 0, 0, 1_100, 1_100, 1_100]);
-    await advance(1_100);
+    await advance(WINDOW_MS);
+    expect(started).toEqual([0, 0, 0, WINDOW_MS, WINDOW_MS, WINDOW_MS]);
+    await advance(WINDOW_MS);
     await Promise.all(calls);
-    expect(started.at(-1)).toBe(2_200);
+    expect(started.at(-1)).toBe(2 * WINDOW_MS);
     expect(budget.counts().waits).toBe(4);
   });
 
@@ -51,7 +51,7 @@ describe('RateBudget', () => {
     void budget.take('a');
     const refused = await budget.take('a').catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(BudgetExceededError);
-    expect((refused as BudgetExceededError).retryAfterMs).toBe(2_200);
+    expect((refused as BudgetExceededError).retryAfterMs).toBe(2 * WINDOW_MS);
     expect(budget.counts().refusals).toBe(1);
   });
 

@@ -92,6 +92,7 @@ export async function mergedListThrough<Query extends PageQuery, Path extends ob
             size: pageSize,
             fresh: caller.fresh === true,
             snapshot,
+            snapshotIsNew: cursor === undefined,
           });
           if (!page.cached) {
             upstreamCalls += 1;

@@ -118,7 +118,9 @@ async function loadForFleet(
   if (answer.from === 'load' && own !== undefined) return { ...own, from: 'load' };
   const shared = decode(answer.value);
   if (shared === undefined) return { ...(await load(signal)), from: 'load' };
-  return { ...shared, from: answer.from, ...(answer.ttlLeftMs === undefined ? {} : { ttlLeftMs: answer.ttlLeftMs }) };
+  const ttlLeftMs =
+    answer.ttlLeftMs === undefined ? undefined : Math.min(answer.ttlLeftMs, serverEnv().PROXY_CACHE_TTL_MS);
+  return { ...shared, from: answer.from, ...(ttlLeftMs === undefined ? {} : { ttlLeftMs }) };
 }
 
 function startFlight(key: string, fresh: boolean, load: (signal: AbortSignal) => Promise<LoadResult>): Flight {

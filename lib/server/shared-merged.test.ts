@@ -53,6 +53,7 @@ async function useSharedProxy(): Promise<void> {
     CATALOG_SOURCES_FILE: sourcesFile,
     CACHE_URL: redis.url,
     CACHE_PREFIX: `merged${deployment}`,
+    PROXY_CACHE_TTL_MS: '600000',
   });
   const deadline = Date.now() + 10_000;
   while (sharedStore()?.state() !== 'shared') {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as readyRoute from '@/app/api/ready/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { renderMetrics } from '@/lib/observability/metrics';
-import { sharedStore } from '@/lib/shared/store';
+import { SharedStore, sharedStore } from '@/lib/shared/store';
 import { TestRedis } from '@/lib/shared/test-support/redis-server';
 import { resetCacheForTests } from './page-cache';
 import { resetReadinessForTests } from './readiness';
@@ -109,8 +109,29 @@ describe('the shared store behind the list routes (CACHE_URL)', () => {
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
     expect(busiestSecond(emulator as RunningEmulator, 'ListImages')).toBeLessThanOrEqual(10);
     const store = sharedStore();
-    const kept = await store?.run('read', (client) => client.keys(`${store.prefix}:budget:*`));
+    const kept = await store?.run('read', (client) => client.keys(store.key('budget', '*')));
     expect(kept).toEqual(expect.arrayContaining([expect.stringContaining(':budget:sends:')]));
+  });
+
+  it("holds this replica to its share of the fleet's budget while the store is away", async () => {
+    await startShared({ UPSTREAM_MAX_RPS: '9', UPSTREAM_BUDGET_WAIT_MS: '1500' });
+    const others = [1, 2].map(() => new SharedStore(redis.url, `deploy${deployment}`, 250));
+    try {
+      await until(() => sharedStore()?.fleetSize() === 3, 'three replicas are seen');
+      await redis.kill();
+      await until(() => sharedStore()?.state() === 'unavailable', 'the store is seen gone');
+      emulator?.resetStats();
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, index) => callRoute('images', `NameContains=f${index}&MaxResults=5`)),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status !== 200 && status !== 429)).toEqual([]);
+      expect(busiestSecond(emulator as RunningEmulator, 'ListImages')).toBeLessThanOrEqual(3);
+      expect(busiestSecond(emulator as RunningEmulator, 'ListImages')).toBeGreaterThan(0);
+    } finally {
+      await Promise.all(others.map((store) => store.close()));
+      await redis.restart();
+    }
   });
 
   it('leaves /api/ready as it was without CACHE_URL', async () => {

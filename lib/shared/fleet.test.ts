@@ -188,6 +188,39 @@ describe('the fleet without its store', () => {
   });
 });
 
+describe('the fleet with a store that stops answering', () => {
+  it('goes on locally within the timeout while Redis hangs, and shares again once it answers', async () => {
+    const [a, b] = [await replica(), await replica()];
+    redis.pause();
+    try {
+      const { calls, load } = counted(5);
+      const started = performance.now();
+      const answers = await Promise.all([
+        throughFleet(a, 'hung', options(), load),
+        throughFleet(b, 'hung', options(), load),
+      ]);
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(answers.map((answer) => answer.from)).toEqual(['load', 'load']);
+      expect(calls.count).toBe(2);
+      expect(a.state()).toBe('unavailable');
+      // Late again and again: the connection is taken for dead and opened anew, which waits for the server.
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        await sleep(1_050);
+        await throughFleet(a, `hung${attempt}`, options(), load);
+      }
+    } finally {
+      redis.resume();
+    }
+    await until(() => a.state() === 'shared' && b.state() === 'shared', 'both answer again');
+    const shared = counted(60);
+    await Promise.all([
+      throughFleet(a, 'after', options(), shared.load),
+      throughFleet(b, 'after', options(), shared.load),
+    ]);
+    expect(shared.calls.count).toBe(1);
+  });
+});
+
 describe("the fleet's rate budget (reserveStart)", () => {
   it('never reserves more than the limit in any window across replicas, and refuses past the allowance', async () => {
     const [a, b] = [await replica(), await replica()];

@@ -58,6 +58,8 @@ async function loadHolding(
     const done = loaded;
     // Failures are never kept: a replica waiting on one calls itself, so no replica's refusal (its lanes full,
     // its call aborted) is another's.
+    // A cached answer is where the waiters find it once the lock is free; any other is left for them apart.
+    const cachedMs = done?.cacheable ? ttlMs : 0;
     await store.run('finish', (redis) =>
       done === undefined
         ? redis.finish(keys.lock, keys.cache, result, flight, '', 0, '', 0)
@@ -67,8 +69,8 @@ async function loadHolding(
             result,
             flight,
             done.value,
-            done.cacheable ? ttlMs : 0,
-            done.value,
+            cachedMs,
+            cachedMs > 0 ? '' : done.value,
             RESULT_TTL_MS,
           ),
     );
@@ -80,7 +82,7 @@ type Waited = { answer: FleetAnswer } | { turn: true } | typeof OFFLINE;
 /** Waits for the holder's answer; a turn when it leaves without one, OFFLINE when the store stops answering. */
 async function waitFor(
   store: SharedStore,
-  lock: string,
+  keys: { lock: string; cache: string },
   holder: string,
   signal: AbortSignal,
   deadline: number,
@@ -90,14 +92,17 @@ async function waitFor(
   while (performance.now() < deadline) {
     await pause(interval, signal);
     interval = Math.min(MAX_POLL_MS, interval * 2);
-    const seen = await store.run('wait', (redis) => redis.multi().get(result).get(lock).exec());
+    const seen = await store.run('wait', (redis) => redis.poll(result, keys.lock, keys.cache, holder));
     if (seen === OFFLINE) return OFFLINE;
-    const [value, current] = seen as unknown[];
+    const [value, current] = seen;
     if (typeof value === 'string') return { answer: { value, from: 'flight' } };
     if (current !== holder) return { turn: true };
   }
   return OFFLINE;
 }
+
+/** A flight's name as `uniqueId` makes it; anything else in a lock is not one of ours. */
+const FLIGHT = /^[\w-]{8}\.[0-9a-z]{1,12}$/;
 
 /**
  * One answer under `key` for the whole fleet: the fleet's cache when fresh, the call another replica is making
@@ -124,8 +129,8 @@ export async function throughFleet(
       return { value, from: 'cache', ...(typeof ttlLeftMs === 'number' && ttlLeftMs > 0 ? { ttlLeftMs } : {}) };
     }
     if (kind === 'own') return loadHolding(store, keys, flight, options, load);
-    if (kind !== 'held' || typeof value !== 'string') break;
-    const waited = await waitFor(store, keys.lock, value, options.signal, deadline);
+    if (kind !== 'held' || typeof value !== 'string' || !FLIGHT.test(value)) break;
+    const waited = await waitFor(store, keys, value, options.signal, deadline);
     if (waited === OFFLINE) break;
     if ('answer' in waited) return waited.answer;
   }

@@ -12,6 +12,13 @@ export type Offline = typeof OFFLINE;
 
 /** After a command fails or times out, the store is left alone this long, so requests do not each pay the timeout. */
 const BACK_OFF_MS = 1_000;
+/** Commands late in a row before the connection is taken for dead (half open after a failover) and made anew. */
+const LATE_IN_A_ROW = 3;
+/** How often a replica says it is alive, and how long that counts. */
+const HEARTBEAT_MS = 2_000;
+const ALIVE_MS = 3 * HEARTBEAT_MS;
+/** The layout of keys and values; another layout gets other keys, so builds rolling over do not read each other's. */
+const LAYOUT = 'v1';
 const CONNECT_TIMEOUT_MS = 2_000;
 
 function keyed(parser: CommandParser, keys: readonly string[], args: readonly (string | number)[]): void {
@@ -52,13 +59,21 @@ return {1, wait, count + 1}`,
     Array.isArray(reply) && reply.length === 3 && reply.every(Number.isInteger) ? (reply as number[]) : [],
 });
 
-/** Ends a flight: keeps the answer (for `ttl` ms when cacheable), leaves the result for the waiters, frees the lock. */
+/**
+ * Ends a flight: keeps the answer (for `ttl` ms when cacheable; only where none is kept when the flight no longer
+ * holds the lock, so a late holder does not replace a newer answer), leaves the result for the waiters, and
+ * frees the lock.
+ */
 const FINISH = defineScript({
   NUMBER_OF_KEYS: 3,
   SCRIPT: `
-if tonumber(ARGV[3]) > 0 then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end
+local holding = redis.call('GET', KEYS[1]) == ARGV[1]
+if tonumber(ARGV[3]) > 0 then
+  if holding then redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
+  else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3], 'NX') end
+end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5]) end
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if holding then redis.call('DEL', KEYS[1]) end
 return 1`,
   parseCommand(
     parser: CommandParser,
@@ -88,11 +103,46 @@ if ARGV[3] ~= '1' then
   local value = redis.call('GET', KEYS[1])
   if value then return {'cache', value, redis.call('PTTL', KEYS[1])} end
 end
-local holder = redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2], 'GET')
+local holder = redis.call('GET', KEYS[2])
 if holder then return {'held', holder} end
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
 return {'own'}`,
   parseCommand(parser: CommandParser, cache: string, lock: string, flight: string, lockTtlMs: number, fresh: boolean) {
     keyed(parser, [cache, lock], [flight, lockTtlMs, fresh ? 1 : 0]);
+  },
+  transformReply: (reply: unknown): unknown[] => (Array.isArray(reply) ? reply : []),
+});
+
+/** Says this replica is alive and counts the replicas that said so within `ARGV[2]` ms, by the store's clock. */
+const HEARTBEAT = defineScript({
+  NUMBER_OF_KEYS: 1,
+  SCRIPT: `
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+redis.call('ZADD', KEYS[1], now, ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[1], 2 * tonumber(ARGV[2]))
+return redis.call('ZCARD', KEYS[1])`,
+  parseCommand(parser: CommandParser, replicas: string, replica: string, aliveMs: number) {
+    keyed(parser, [replicas], [replica, aliveMs]);
+  },
+  transformReply: (reply: unknown) => (typeof reply === 'number' ? reply : 0),
+});
+
+/**
+ * What a waiter looks for: the holder's answer, left for the waiters or, once the holder let go of the lock,
+ * cached. Replies {answer|false, who holds the lock now|false}.
+ */
+const POLL = defineScript({
+  NUMBER_OF_KEYS: 3,
+  SCRIPT: `
+local answer = redis.call('GET', KEYS[1])
+if answer then return {answer, false} end
+local holder = redis.call('GET', KEYS[2])
+if holder == ARGV[1] then return {false, holder} end
+return {redis.call('GET', KEYS[3]), holder}`,
+  parseCommand(parser: CommandParser, result: string, lock: string, cache: string, holder: string) {
+    keyed(parser, [result, lock, cache], [holder]);
   },
   transformReply: (reply: unknown): unknown[] => (Array.isArray(reply) ? reply : []),
 });
@@ -109,12 +159,11 @@ return 0`,
   transformReply: (reply: unknown) => reply as number,
 });
 
-function connect(url: string, timeoutMs: number) {
+function connect(url: string) {
   return createClient({
     url,
     disableOfflineQueue: true,
-    scripts: { reserve: RESERVE, claim: CLAIM, finish: FINISH, renew: RENEW },
-    commandOptions: { timeout: timeoutMs },
+    scripts: { reserve: RESERVE, claim: CLAIM, poll: POLL, finish: FINISH, renew: RENEW, heartbeat: HEARTBEAT },
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
@@ -135,32 +184,60 @@ export type SharedState = 'shared' | 'unavailable';
 export class SharedStore {
   /** Names this process in the locks and reservations it holds. */
   readonly replica = randomBytes(6).toString('base64url');
-  private readonly client: Redis;
+  private client: Redis;
   private pausedUntil = 0;
+  private late = 0;
   private reported: SharedState | undefined;
   private serial = 0;
+  private replicas = 1;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    url: string,
+    private readonly url: string,
     readonly prefix: string,
-    timeoutMs: number,
+    private readonly timeoutMs: number,
   ) {
-    this.client = connect(url, timeoutMs);
-    this.client.on('error', (error: unknown) => {
-      this.report('unavailable', error);
+    this.client = this.open();
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * The replicas that shared this store lately, this one included, as last seen while it answered: what the
+   * rate budget is split by while the store is away.
+   */
+  fleetSize(): number {
+    return this.replicas;
+  }
+
+  private async beat(): Promise<void> {
+    const counted = await this.run('heartbeat', (redis) =>
+      redis.heartbeat(this.key('replicas'), this.replica, ALIVE_MS),
+    );
+    if (typeof counted === 'number' && counted >= 1) this.replicas = counted;
+  }
+
+  private open(): Redis {
+    const client = connect(this.url);
+    client.on('error', (error: unknown) => {
+      if (this.client === client) this.report('unavailable', error);
     });
-    this.client.on('ready', () => {
+    client.on('ready', () => {
+      if (this.client !== client) return;
       this.pausedUntil = 0;
+      this.late = 0;
       this.report('shared');
+      void this.beat();
     });
-    this.client.connect().catch((error: unknown) => {
-      this.report('unavailable', error);
+    client.connect().catch((error: unknown) => {
+      if (this.client === client) this.report('unavailable', error);
     });
+    return client;
   }
 
   /** A key of this deployment: the prefix, the kind of value, then its parts. */
   key(kind: string, ...parts: string[]): string {
-    return [this.prefix, kind, ...parts].join(':');
+    return [this.prefix, LAYOUT, kind, ...parts].join(':');
   }
 
   /** The key of a value named by `name`, which may be long or hold anything: hashed, so keys stay short. */
@@ -178,26 +255,60 @@ export class SharedStore {
     return this.client.isReady && performance.now() >= this.pausedUntil ? 'shared' : 'unavailable';
   }
 
-  /** Runs `command` on Redis, or gives OFFLINE when the store is unavailable, fails or is late. */
+  /**
+   * Runs `command` on Redis, or gives OFFLINE when the store is unavailable, fails or is late: no command waits
+   * longer than CACHE_TIMEOUT_MS, whatever the client does with it.
+   */
   async run<T>(operation: string, command: (redis: Redis) => Promise<T>): Promise<T | Offline> {
     if (this.state() !== 'shared') {
       recordSharedState({ up: false, fallback: operation });
       return OFFLINE;
     }
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      // Rejects after the loop's next I/O, not at once: when this process itself was busy past the timeout, an
+      // answer that came meanwhile is read first, and Redis is not taken for slow.
+      const expire = () => setImmediate(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)));
+      timer = setTimeout(expire, this.timeoutMs);
+    });
+    const running = command(this.client);
+    running.catch(() => undefined);
     try {
-      const value = await command(this.client);
+      const value = await Promise.race([running, late]);
+      this.late = 0;
       if (this.reported !== 'shared') this.report('shared');
       return value;
     } catch (error) {
-      this.pausedUntil = performance.now() + BACK_OFF_MS;
-      this.report('unavailable', error);
+      this.failed(error);
       recordSharedState({ up: false, fallback: operation });
       return OFFLINE;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
+  /** Leaves the store alone for a while; a connection that keeps answering late is closed and opened anew. */
+  private failed(error: unknown): void {
+    this.pausedUntil = performance.now() + BACK_OFF_MS;
+    this.report('unavailable', error);
+    this.late += 1;
+    if (this.late < LATE_IN_A_ROW || !this.client.isReady) return;
+    const stale = this.client;
+    this.late = 0;
+    this.client = this.open();
+    stale.destroy();
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     if (this.client.isOpen) await this.client.close();
+    else {
+      try {
+        this.client.destroy();
+      } catch {
+        // Closed already.
+      }
+    }
   }
 
   private report(state: SharedState, error?: unknown): void {
@@ -221,7 +332,7 @@ export function sharedStore(): SharedStore | undefined {
   if (url === undefined) return undefined;
   const config = `${url}\n${prefix}\n${timeoutMs}`;
   if (shared.store === undefined || shared.config !== config) {
-    void shared.store?.close();
+    void shared.store?.close().catch(() => undefined);
     shared.store = new SharedStore(url, prefix, timeoutMs);
     shared.config = config;
   }

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { processWide } from '@/lib/config/process-wide';
 import { invalidParameter } from '@/lib/server/http/proxy-error';
-import { sharedStore } from '@/lib/shared/store';
+import { OFFLINE, sharedStore } from '@/lib/shared/store';
 import type { SourcePosition } from './merge-page';
 
 /** Where every source of a merged listing stands, bound to the listing it continues. */
@@ -79,10 +79,12 @@ export async function encodeCursor(cursor: MergedCursor): Promise<string> {
   const id = randomBytes(18).toString('base64url');
   stored.set(id, json);
   const store = sharedStore();
-  await store?.run('cursor', (redis) =>
+  if (store === undefined) return `${STORED}${id}`;
+  const kept = await store.run('cursor', (redis) =>
     redis.set(store.key('cursor', id), json, { expiration: { type: 'PX', value: STORE_TTL_MS } }),
   );
-  return `${STORED}${id}`;
+  // Without the shared store only this replica could read a stored cursor: the next page goes inline instead.
+  return kept === OFFLINE && inline.length <= MAX_CURSOR_LENGTH ? inline : `${STORED}${id}`;
 }
 
 /** A stored cursor's JSON: this process's copy, else the one another replica left in the shared store. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { serverEnv } from '@/lib/config/env';
@@ -64,17 +65,28 @@ function decodePage(value: unknown): StoredPage | undefined {
   }
 }
 
-/** A listing's first page of a source as any replica first read it for that listing's snapshot. */
+/**
+ * A listing's first page of a source as any replica first read it for that listing's snapshot. The fleet keeps
+ * each page once, by its content, and each snapshot names the page it read.
+ */
 async function keptByFleet(store: SharedStore | undefined, kept: string): Promise<StoredPage | undefined> {
   if (store === undefined) return undefined;
-  return decodePage(await store.run('snapshot', (redis) => redis.get(store.hashedKey('snapshot', kept))));
+  const digest = await store.run('snapshot', (redis) => redis.get(store.hashedKey('snapshot', kept)));
+  if (typeof digest !== 'string' || !/^[\w-]{43}$/.test(digest)) return undefined;
+  return decodePage(await store.run('snapshot', (redis) => redis.get(store.key('page', digest))));
 }
 
 function keepForFleet(store: SharedStore | undefined, kept: string, page: StoredPage): void {
-  void store?.run('snapshot', (redis) =>
-    redis.set(store.hashedKey('snapshot', kept), JSON.stringify(page), {
-      expiration: { type: 'PX', value: CONTINUATION_TTL_MS },
-    }),
+  if (store === undefined) return;
+  const json = JSON.stringify(page);
+  const digest = createHash('sha256').update(json).digest('base64url');
+  const expiration = { type: 'PX', value: CONTINUATION_TTL_MS } as const;
+  void store.run('snapshot', (redis) =>
+    redis
+      .multi()
+      .set(store.key('page', digest), json, { expiration })
+      .set(store.hashedKey('snapshot', kept), digest, { expiration })
+      .exec(),
   );
 }
 
@@ -109,6 +121,8 @@ export interface SourcePageRequest {
    * listing's later pages read the rows it started from, not a first page that has changed since.
    */
   snapshot: string;
+  /** The snapshot was made for this page: no replica kept a page under it yet. */
+  snapshotIsNew?: boolean;
 }
 
 /**
@@ -149,7 +163,7 @@ export function sourcePage(
 async function sourcePageOnMiss(
   spec: ListOperationSpec<Row> & { id: string },
   backend: SageMakerBackend,
-  { query, path, token, size, fresh }: SourcePageRequest,
+  { query, path, token, size, fresh, snapshotIsNew }: SourcePageRequest,
   {
     key,
     kept,
@@ -165,7 +179,7 @@ async function sourcePageOnMiss(
   },
 ): Promise<SourcePageResult> {
   const cache = store();
-  if (kept !== key) {
+  if (kept !== key && snapshotIsNew !== true) {
     const snapshotPage = await keptByFleet(fleet, kept);
     if (snapshotPage !== undefined) {
       cache.set(kept, snapshotPage, { ttl: CONTINUATION_TTL_MS });

@@ -71,6 +71,15 @@ export class TestRedis {
     }
   }
 
+  /** Stops it answering while its connections stay open, as a hung or failed-over server would. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Kills it at once, as a crash would. */
   async kill(): Promise<void> {
     const child = this.child;
@@ -78,6 +87,7 @@ export class TestRedis {
     this.child = undefined;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');
+    child.kill('SIGCONT');
     await exited;
   }
 }
