@@ -50,6 +50,8 @@ async function startFleet(replicas: number, emulatorUrl: string, env: Record<str
       }
     }
   }
+  // As a load balancer's health checks would, warm every replica's route before it is measured.
+  for (const url of urls) await ok(`${url}/api/images?MaxResults=1`);
   return { urls, stop: async () => void (await Promise.all(children.map(stopProcess))) };
 }
 
@@ -179,8 +181,8 @@ function writeFleetResults(rounds: Round[]): string {
     '## Method',
     '',
     '- One emulator process (`tsx lib/emulator/cli.ts`, scale medium, no added latency), one `redis-server` ' +
-      '(`--save ""`), and 2 or 4 `next start` replicas of the same build with `CACHE_URL` and a prefix of their own; ' +
-      'then 2 replicas without `CACHE_URL` for comparison.',
+      '(`--save ""`), and 2 or 4 `next start` replicas of the same build with `CACHE_URL` and a prefix of their own, ' +
+      'each asked once for `/api/images` before it is measured; then 2 replicas without `CACHE_URL` for comparison.',
     `- Calls: ${DISTINCT} distinct \`/api/images\` requests (each its own \`MaxResults\`, and a \`CreationTimeBefore\` no ` +
       `other round used), each sent ${COPIES} times at once, round-robin over the replicas; calls are the emulator's count ` +
       'of ListImages, divided by the distinct requests.',

@@ -93,7 +93,11 @@ async function waitFor(
     await pause(interval, signal);
     interval = Math.min(MAX_POLL_MS, interval * 2);
     const seen = await store.run('wait', (redis) => redis.poll(result, keys.lock, keys.cache, holder));
-    if (seen === OFFLINE) return OFFLINE;
+    // One late look is no reason to call upstream too; a store gone or late again is.
+    if (seen === OFFLINE) {
+      if (store.state() === 'shared') continue;
+      return OFFLINE;
+    }
     const [value, current] = seen;
     if (typeof value === 'string') return { answer: { value, from: 'flight' } };
     if (current !== holder) return { turn: true };

@@ -12,8 +12,16 @@ export type Offline = typeof OFFLINE;
 
 /** After a command fails or times out, the store is left alone this long, so requests do not each pay the timeout. */
 const BACK_OFF_MS = 1_000;
+/** Late answers in a row before the store is left alone for a while. */
+const PAUSE_AFTER_LATE = 2;
 /** Commands late in a row before the connection is taken for dead (half open after a failover) and made anew. */
-const LATE_IN_A_ROW = 3;
+const LATE_IN_A_ROW = 4;
+
+class LateAnswer extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+  }
+}
 /** How often a replica says it is alive, and how long that counts. */
 const HEARTBEAT_MS = 2_000;
 const ALIVE_MS = 3 * HEARTBEAT_MS;
@@ -268,7 +276,7 @@ export class SharedStore {
     const late = new Promise<never>((_, reject) => {
       // Rejects after the loop's next I/O, not at once: when this process itself was busy past the timeout, an
       // answer that came meanwhile is read first, and Redis is not taken for slow.
-      const expire = () => setImmediate(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)));
+      const expire = () => setImmediate(() => reject(new LateAnswer(this.timeoutMs)));
       timer = setTimeout(expire, this.timeoutMs);
     });
     const running = command(this.client);
@@ -288,10 +296,17 @@ export class SharedStore {
   }
 
   /** Leaves the store alone for a while; a connection that keeps answering late is closed and opened anew. */
+  /**
+   * After a failure, or a second late answer in a row, the store is left alone for a while (one late answer may
+   * be this busy process's own doing); a connection that keeps answering late is closed and opened anew.
+   */
   private failed(error: unknown): void {
-    this.pausedUntil = performance.now() + BACK_OFF_MS;
-    this.report('unavailable', error);
-    this.late += 1;
+    const late = error instanceof LateAnswer;
+    if (late) this.late += 1;
+    if (!late || this.late >= PAUSE_AFTER_LATE) {
+      this.pausedUntil = performance.now() + BACK_OFF_MS;
+      this.report('unavailable', error);
+    }
     if (this.late < LATE_IN_A_ROW || !this.client.isReady) return;
     const stale = this.client;
     this.late = 0;
