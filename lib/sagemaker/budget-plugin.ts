@@ -17,6 +17,22 @@ interface Budgets {
 
 /** How long a request admitted by the budget may still wait at the send gate (SDK retries, late lanes). */
 const SEND_WAIT_MS = 30_000;
+/** A send later than this after the store gave it its start gives the start back and asks again. */
+const MAX_LATE_MS = 50;
+const MAX_LATE_TRIES = 5;
+/** The loop keeps time when a turn of it takes less than this. */
+const PROMPT_MS = 15;
+
+/** Resolves once a turn of the event loop is quick again (for at most a second). */
+async function untilPrompt(): Promise<void> {
+  const deadline = performance.now() + 1_000;
+  for (;;) {
+    const started = performance.now();
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = performance.now();
+    if (now - started < PROMPT_MS || now > deadline) return;
+  }
+}
 
 const shared = processWide('upstream-budget', () => ({
   budgets: undefined as Budgets | undefined,
@@ -76,12 +92,20 @@ async function takeTurn(
   const limit = local.perSecond;
   if (store !== undefined) {
     const name = `${gate}:${source.key}`;
-    const reserved = await reserveStart(store, name, { limit, windowMs: WINDOW_MS, maxWaitMs });
-    if (reserved !== OFFLINE) {
+    for (let attempt = 1; ; attempt += 1) {
+      // A send reserves its start only while this process keeps time: one that starts late (its event loop busy
+      // with a burst of requests) could crowd the calls the next window gives their starts to.
+      if (gate === 'sends') await untilPrompt();
+      const asked = performance.now();
+      const reserved = await reserveStart(store, name, { limit, windowMs: WINDOW_MS, maxWaitMs });
+      if (reserved === OFFLINE) break;
       if (!reserved.granted) throw new BudgetExceededError(source.key, limit, reserved.waitMs);
-      if (reserved.waitMs === 0) return { outcome: 'given', started: reserved.inWindow };
-      await sleep(reserved.waitMs, undefined, signal === undefined ? undefined : { signal });
-      return { outcome: 'waited', started: reserved.inWindow };
+      if (reserved.waitMs > 0) await sleep(reserved.waitMs, undefined, signal === undefined ? undefined : { signal });
+      const late = performance.now() - asked - reserved.waitMs;
+      if (gate === 'admissions' || late <= MAX_LATE_MS || attempt >= MAX_LATE_TRIES) {
+        return { outcome: reserved.waitMs > 0 || attempt > 1 ? 'waited' : 'given', started: reserved.inWindow };
+      }
+      await reserved.release();
     }
   }
   const own =

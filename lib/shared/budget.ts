@@ -8,6 +8,8 @@ export interface Reservation {
   waitMs: number;
   /** The fleet's starts in the window, this one included. */
   inWindow: number;
+  /** Gives the start back, unused: a caller that could not start on time. */
+  release: () => Promise<void>;
 }
 
 /**
@@ -19,11 +21,12 @@ export async function reserveStart(
   name: string,
   { limit, windowMs, maxWaitMs }: { limit: number; windowMs: number; maxWaitMs: number },
 ): Promise<Reservation | Offline> {
-  const reply = await store.run('budget', (redis) =>
-    redis.reserve(store.key('budget', name), limit, windowMs, maxWaitMs, store.uniqueId()),
-  );
+  const key = store.key('budget', name);
+  const id = store.uniqueId();
+  const reply = await store.run('budget', (redis) => redis.reserve(key, limit, windowMs, maxWaitMs, id));
   if (reply === OFFLINE) return OFFLINE;
   const [granted, waitMs, inWindow] = reply;
   if (granted === undefined || waitMs === undefined || inWindow === undefined) return OFFLINE;
-  return { granted: granted === 1, waitMs: Math.max(0, waitMs), inWindow };
+  const release = async () => void (await store.run('budget', (redis) => redis.zRem(key, id)));
+  return { granted: granted === 1, waitMs: Math.max(0, waitMs), inWindow, release };
 }

@@ -23,6 +23,8 @@ function isApiPath(path: string, prefix: string | undefined): boolean {
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, deps: ServerDeps): Promise<void> {
+  // When its headers came in: the call's arrival, before this process reads or answers it (or others before it).
+  const arrivedAt = Date.now();
   const url = request.url ?? '/';
   const at = url.indexOf('?');
   const rawPath = at < 0 ? url : url.slice(0, at);
@@ -40,7 +42,7 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: S
     const error = new ServiceError('UnknownOperationException', 404, `No API at ${method} ${rawPath}; use POST /.`);
     return sendJson(response, error.status, error.toBody(), deps.now());
   }
-  deps.stats.arrived(operationOf(request.headers), Date.now());
+  deps.stats.arrived(operationOf(request.headers), arrivedAt);
   let clientGone = false;
   response.once('close', () => (clientGone = !response.writableFinished));
   // STS speaks the Query protocol on the same port: a form body and no X-Amz-Target.
