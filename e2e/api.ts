@@ -31,3 +31,11 @@ export async function apiAll(
   } while (token !== null);
   return items;
 }
+
+/** A list route URL's parameters, without its page size and position: the listing it pages through. */
+export function listParams(url: string): Record<string, string> {
+  const params = new URL(url).searchParams;
+  params.delete('MaxResults');
+  params.delete('NextToken');
+  return Object.fromEntries(params);
+}

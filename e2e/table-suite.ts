@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { cliCommand, rowId } from '@/lib/resources/derive';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import type { ResourceSpec } from '@/lib/resources/types';
-import { apiAll, apiPage } from './api';
+import { apiAll, apiPage, listParams } from './api';
 import { runPasted, runPastedPerSource } from './aws-cli';
 import { filterTests } from './filter-tests';
 import { expect, test } from './fixtures';
@@ -28,13 +28,6 @@ export interface SuiteConfig {
   browserSort: { id: string; label: string };
   data: (request: APIRequestContext) => Promise<SuiteData>;
 }
-
-const listParams = (url: string) => {
-  const params = new URL(url).searchParams;
-  params.delete('MaxResults');
-  params.delete('NextToken');
-  return Object.fromEntries(params);
-};
 
 const FIVE_XX = /status of 50\d/;
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import {
@@ -15,11 +16,12 @@ import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { listApiParams, pageUrl, sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
-import { DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
+import { DETAILS_PARAM, HISTOGRAM_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { ghostButtonClass } from '@/components/ui/styles';
+import { absoluteRange, facetPatch, facets, timeFields } from '@/components/histogram/chart-spec';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
@@ -53,6 +55,15 @@ interface DataTableProps {
 }
 
 const NO_PATH: Record<string, string> = {};
+
+/** The chart's code loads after the first rows: it is not part of the page's first load. */
+const TimeHistogram = dynamic(
+  () => import('@/components/histogram/time-histogram').then((loaded) => loaded.TimeHistogram),
+  {
+    ssr: false,
+    loading: () => <div aria-hidden="true" className="h-[150px] border-b border-zinc-200 dark:border-zinc-800" />,
+  },
+);
 
 export function DataTable({ resource, path = NO_PATH, backend, sources, notFound, server }: DataTableProps) {
   const spec = useMemo(() => withSourceColumns(resourceSpec(resource), sources.several), [resource, sources.several]);
@@ -142,6 +153,24 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   }, [spec, values, loaded, polled.data]);
 
   const statuses = useMemo(() => data?.pages.at(-1)?.sources ?? [], [data]);
+
+  const times = useMemo(() => timeFields(spec), [spec]);
+  const timeId = textValue(values, HISTOGRAM_PARAM) || times[0]?.id || '';
+  const breakdowns = useMemo(() => facets(spec, values, sources), [spec, values, sources]);
+  const stack =
+    breakdowns.find((facet) => facet.id === 'approval') ?? breakdowns.find((facet) => facet.id === 'status');
+  const onRange = useCallback(
+    (fieldId: string, start: Date, end: Date) => setView({ [fieldId]: { kind: 'absolute', start, end } }),
+    [setView],
+  );
+  const onFacet = useCallback(
+    (facetId: string, value: string) => setView(facetPatch(spec, facetId, value)),
+    [spec, setView],
+  );
+  const onTimeField = useCallback(
+    (id: string) => setView({ [HISTOGRAM_PARAM]: id === times[0]?.id ? null : id }, { history: 'replace' }),
+    [setView, times],
+  );
 
   const openId = textValue(values, DETAILS_PARAM) || undefined;
   const openedHere = useRef<string | null>(null);
@@ -304,6 +333,21 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
           <SourceStatusChips statuses={statuses} retrying={refreshing} onRetry={refresh} />
         )}
       </div>
+      {hydrated && data !== undefined && rows.length > 0 && times.length > 0 && (
+        <TimeHistogram
+          label={spec.label}
+          rows={rows}
+          complete={!hasNextPage}
+          fields={times}
+          fieldId={timeId}
+          onField={onTimeField}
+          stack={stack}
+          facets={breakdowns}
+          selected={absoluteRange(values, timeId)}
+          onRange={onRange}
+          onFacet={onFacet}
+        />
+      )}
       {body}
       {openId !== undefined && (
         <DetailsPanel

@@ -92,6 +92,8 @@ export const SORT_ORDERS: readonly SortDirection[] = ['asc', 'desc'];
 /** The row whose details panel is open, by its id; in the URL so a runbook can link one item in its list. */
 export const DETAILS_PARAM = 'details';
 export const REFRESH_PARAM = 'refresh';
+/** The time the histogram counts by (`created`, `modified`), where a resource has more than one. */
+export const HISTOGRAM_PARAM = 'histogram';
 const MAX_ID_LENGTH = 2048;
 
 const detailsCodec: ParamCodec<string> = {
@@ -99,6 +101,11 @@ const detailsCodec: ParamCodec<string> = {
   serialize: (value) => value,
   problem: (raw) => (raw.length <= MAX_ID_LENGTH ? null : `must be at most ${MAX_ID_LENGTH} characters`),
 };
+
+function histogramCodec(spec: Pick<ResourceSpec, 'filters'>): Record<string, ParamCodec> {
+  const times = spec.filters.filter((filter) => filter.kind === 'dateRange').map((filter) => filter.id);
+  return times.length > 1 ? { [HISTOGRAM_PARAM]: choiceCodec(times, 'one of') } : {};
+}
 
 export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {
   return spec.columns.filter((column) => column.sortable !== false).map((column) => column.id);
@@ -118,6 +125,7 @@ export function viewCodecs(
     order: choiceCodec(SORT_ORDERS, 'one of'),
     [DETAILS_PARAM]: detailsCodec,
     [REFRESH_PARAM]: choiceCodec(REFRESH_CHOICES, 'one of'),
+    ...histogramCodec(spec),
   };
   for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter, spec.query);
   return codecs;

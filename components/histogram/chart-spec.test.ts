@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { resourceSpec } from '@/lib/resources/registry';
+import { ONE_SOURCE } from '@/lib/url/sources';
+import { absoluteRange, facetPatch, facets, timeFields } from './chart-spec';
+
+describe("the histogram's view of a resource", () => {
+  it('counts by each date-range filter, by the column that holds its time', () => {
+    expect(timeFields(resourceSpec('images'))).toEqual([
+      { id: 'created', label: 'Created', field: 'CreationTime' },
+      { id: 'modified', label: 'Last modified', field: 'LastModifiedTime' },
+    ]);
+    expect(timeFields(resourceSpec('model-packages')).map((field) => field.id)).toEqual(['created']);
+  });
+
+  it('breaks model packages down by approval and status, and a segment sets that filter', () => {
+    const spec = resourceSpec('model-packages');
+    const found = facets(spec, { approval: 'Approved', status: ['Completed'] }, ONE_SOURCE);
+    expect(found.map((facet) => [facet.id, facet.field, facet.selected])).toEqual([
+      ['approval', 'ModelApprovalStatus', ['Approved']],
+      ['status', 'ModelPackageStatus', ['Completed']],
+    ]);
+    expect(facetPatch(spec, 'approval', 'PendingManualApproval')).toEqual({ approval: 'PendingManualApproval' });
+    expect(facetPatch(spec, 'approval', 'Unknown')).toEqual({});
+    expect(facetPatch(spec, 'status', 'Failed')).toEqual({ status: ['Failed'] });
+  });
+
+  it('adds the account over several sources', () => {
+    const regions = ['us-east-1'];
+    const sources = {
+      accounts: [
+        { name: 'prod', regions },
+        { name: 'dev', regions },
+      ],
+      regions,
+      several: true,
+    };
+    const found = facets(resourceSpec('images'), {}, sources);
+    expect(found.map((facet) => facet.id)).toEqual(['status', 'account']);
+    expect(found.at(-1)?.values).toEqual(['prod', 'dev']);
+  });
+
+  it('reads a range with both ends only', () => {
+    const start = new Date('2025-01-01T00:00:00Z');
+    const end = new Date('2025-02-01T00:00:00Z');
+    expect(absoluteRange({ created: { kind: 'absolute', start, end } }, 'created')).toEqual({
+      start: start.getTime(),
+      end: end.getTime(),
+    });
+    expect(absoluteRange({ created: { kind: 'absolute', start, end: null } }, 'created')).toBeUndefined();
+    expect(absoluteRange({ created: { kind: 'relative', duration: 'P7D', ms: 7 * 86_400_000 } }, 'created')).toBe(
+      undefined,
+    );
+  });
+});

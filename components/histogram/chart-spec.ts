@@ -1,0 +1,70 @@
+import type { ResourceSpec } from '@/lib/resources/types';
+import { ACCOUNT_PARAM, type SourceChoices } from '@/lib/url/sources';
+import { listValue, rangeValue, textValue, type ViewValues } from '@/lib/url/view';
+import type { Facet, TimeField } from './time-histogram';
+
+/** The times a resource's rows can be counted by: its date-range filters, with the column holding each. */
+export function timeFields(spec: Pick<ResourceSpec, 'filters' | 'columns'>): TimeField[] {
+  return spec.filters.flatMap((filter) => {
+    if (filter.kind !== 'dateRange') return [];
+    const column = spec.columns.find((candidate) => candidate.id === filter.id);
+    return column === undefined ? [] : [{ id: filter.id, label: filter.label, field: column.field }];
+  });
+}
+
+/**
+ * The breakdowns a resource's rows have, each with the filter a segment sets: approval (model packages), status,
+ * and the account when several are listed.
+ */
+export function facets(spec: ResourceSpec, values: ViewValues, sources: SourceChoices): Facet[] {
+  const found: Facet[] = [];
+  for (const filter of spec.filters) {
+    const column = spec.columns.find((candidate) => candidate.id === filter.id);
+    if (filter.kind === 'enum' && filter.id === 'approval' && column !== undefined) {
+      const chosen = filter.options.find((option) => option.value === textValue(values, filter.id));
+      found.push({
+        id: filter.id,
+        label: filter.label,
+        field: column.field,
+        values: filter.options.flatMap((option) => (option.apiValue === undefined ? [] : [option.apiValue])),
+        selected: chosen?.apiValue === undefined ? [] : [chosen.apiValue],
+      });
+    }
+    if (filter.kind === 'multiEnum') {
+      found.push({
+        id: filter.id,
+        label: filter.label,
+        field: filter.field,
+        values: filter.options,
+        selected: listValue(values, filter.id),
+      });
+    }
+  }
+  if (sources.several) {
+    found.push({
+      id: ACCOUNT_PARAM,
+      label: 'Account',
+      field: 'AccountName',
+      values: sources.accounts.map((account) => account.name),
+      selected: listValue(values, ACCOUNT_PARAM),
+    });
+  }
+  return found;
+}
+
+/** What a segment's click sets: the filter to that one value. */
+export function facetPatch(spec: ResourceSpec, facetId: string, value: string): Record<string, string | string[]> {
+  const filter = spec.filters.find((candidate) => candidate.id === facetId);
+  if (filter?.kind === 'enum') {
+    const option = filter.options.find((candidate) => candidate.apiValue === value);
+    return option === undefined ? {} : { [facetId]: option.value };
+  }
+  return { [facetId]: [value] };
+}
+
+/** The view's range on a time field as epoch ms, when it is absolute with both ends. */
+export function absoluteRange(values: ViewValues, fieldId: string): { start: number; end: number } | undefined {
+  const range = rangeValue(values, fieldId);
+  if (range?.kind !== 'absolute' || range.start === null || range.end === null) return undefined;
+  return { start: range.start.getTime(), end: range.end.getTime() };
+}

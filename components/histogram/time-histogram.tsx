@@ -1,0 +1,441 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { statusTone, type Tone } from '@/components/ui/status-badge';
+import { focusRing } from '@/components/ui/styles';
+import { breakdown, histogram, type Bucket, type BucketUnit } from './bins';
+
+export interface TimeField {
+  /** The date-range filter it sets, e.g. `created`. */
+  id: string;
+  label: string;
+  /** The row's field, e.g. `CreationTime`. */
+  field: string;
+}
+
+export interface Facet {
+  /** The filter a segment sets, e.g. `status`. */
+  id: string;
+  label: string;
+  field: string;
+  /** The values the API has, in their order. */
+  values: readonly string[];
+  /** The values the filter is set to now, if any. */
+  selected: readonly string[];
+}
+
+export interface TimeHistogramProps {
+  /** What the rows are, e.g. "Model packages". */
+  label: string;
+  rows: readonly Record<string, unknown>[];
+  /** Every row of the view is loaded. */
+  complete: boolean;
+  fields: readonly TimeField[];
+  fieldId: string;
+  onField: (id: string) => void;
+  /** What the bars are stacked by. */
+  stack: Facet | undefined;
+  facets: readonly Facet[];
+  /** The view's range on the chart's time, when it has both ends. */
+  selected: { start: number; end: number } | undefined;
+  onRange: (fieldId: string, start: Date, end: Date) => void;
+  onFacet: (facetId: string, value: string) => void;
+}
+
+const PALETTE: Record<Tone, readonly string[]> = {
+  good: ['#16a34a', '#4ade80', '#166534'],
+  bad: ['#dc2626', '#f87171', '#991b1b'],
+  busy: ['#2563eb', '#60a5fa', '#1e40af'],
+  wait: ['#d97706', '#fbbf24', '#92400e'],
+  neutral: ['#71717a', '#a1a1aa', '#3f3f46'],
+};
+
+/** A color per value: its status's tone, a shade apart from the other values of that tone. */
+function colors(values: readonly string[]): Map<string, string> {
+  const used = new Map<Tone, number>();
+  return new Map(
+    values.map((value) => {
+      const tone = statusTone(value);
+      const nth = used.get(tone) ?? 0;
+      used.set(tone, nth + 1);
+      const shades = PALETTE[tone];
+      return [value, shades[nth % shades.length] ?? '#71717a'];
+    }),
+  );
+}
+
+const UNIT_WORD: Record<BucketUnit, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
+
+function bucketLabel(unit: BucketUnit, bucket: Bucket): string {
+  const start = new Date(bucket.start);
+  const day = { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' } as const;
+  switch (unit) {
+    case 'hour':
+      return `${start.toLocaleString('en', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} UTC`;
+    case 'day':
+      return start.toLocaleDateString('en', day);
+    case 'week':
+      return `week of ${start.toLocaleDateString('en', day)}`;
+    case 'month':
+      return start.toLocaleDateString('en', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+  }
+}
+
+function rangeLabel(unit: BucketUnit, first: Bucket, last: Bucket): string {
+  return first === last ? bucketLabel(unit, first) : `${bucketLabel(unit, first)} to ${bucketLabel(unit, last)}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The element's width, kept as it changes. */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/** Phone-sized screens get a sparkline of totals. */
+const COMPACT_BELOW = 640;
+const HEIGHT = { full: 96, compact: 32 };
+
+/**
+ * How many rows fall in each time bucket of the view's time field, stacked by status, above the table. Dragging
+ * across it (or arrows, Shift+arrows and Enter on the keyboard; a click for one bar) sets that span as the view's
+ * date filter; the breakdowns below set a status or approval filter.
+ */
+export function TimeHistogram(props: TimeHistogramProps) {
+  const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, onRange, onFacet } = props;
+  const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0];
+  const chart = useMemo(() => histogram(rows, field?.field ?? '', stack?.field, stack?.values), [rows, field, stack]);
+  const palette = useMemo(() => colors(chart.groups), [chart.groups]);
+  const [wrapRef, width] = useWidth();
+  const compact = width > 0 && width < COMPACT_BELOW;
+  const height = compact ? HEIGHT.compact : HEIGHT.full;
+  const { buckets, unit } = chart;
+  const count = buckets.length;
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const ids = { caption: useId(), hint: useId() };
+
+  // A new set of buckets (another time field, more rows) starts the keyboard's selection afresh.
+  const shape = `${unit}:${buckets[0]?.start ?? ''}:${count}`;
+  const [seenShape, setSeenShape] = useState(shape);
+  if (seenShape !== shape) {
+    setSeenShape(shape);
+    setCursor(null);
+    setAnchor(null);
+  }
+
+  if (field === undefined) return null;
+  const peak = Math.max(1, ...buckets.map((bucket) => bucket.total));
+  const barWidth = count === 0 ? 0 : width / count;
+  const indexAt = (clientX: number, element: Element) => {
+    const box = element.getBoundingClientRect();
+    return Math.min(count - 1, Math.max(0, Math.floor(((clientX - box.left) / Math.max(1, box.width)) * count)));
+  };
+  const apply = (from: number, to: number) => {
+    const first = buckets[Math.min(from, to)];
+    const last = buckets[Math.max(from, to)];
+    if (first !== undefined && last !== undefined) onRange(field.id, new Date(first.start), new Date(last.end));
+  };
+
+  const marked =
+    drag !== null
+      ? { from: Math.min(drag.from, drag.to), to: Math.max(drag.from, drag.to) }
+      : cursor !== null
+        ? { from: Math.min(anchor ?? cursor, cursor), to: Math.max(anchor ?? cursor, cursor) }
+        : undefined;
+  const markedRows =
+    marked === undefined ? 0 : buckets.slice(marked.from, marked.to + 1).reduce((sum, bucket) => sum + bucket.total, 0);
+  const firstMarked = marked === undefined ? undefined : buckets[marked.from];
+  const lastMarked = marked === undefined ? undefined : buckets[marked.to];
+  const announcement =
+    firstMarked === undefined || lastMarked === undefined
+      ? ''
+      : `${rangeLabel(unit, firstMarked, lastMarked)}: ${plural(markedRows, 'row')}. Enter filters to it.`;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (count === 0) return;
+    const moves: Record<string, (at: number) => number> = {
+      ArrowLeft: (at) => at - 1,
+      ArrowRight: (at) => at + 1,
+      Home: () => 0,
+      End: () => count - 1,
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      const from = cursor ?? (event.key === 'ArrowLeft' ? count : -1);
+      const next = Math.min(count - 1, Math.max(0, move(from)));
+      setCursor(next);
+      if (!event.shiftKey || anchor === null) setAnchor(event.shiftKey ? (cursor ?? next) : next);
+      return;
+    }
+    if (event.key === 'Enter' && cursor !== null) {
+      event.preventDefault();
+      apply(anchor ?? cursor, cursor);
+    } else if (event.key === 'Escape' && cursor !== null) {
+      event.preventDefault();
+      setCursor(null);
+      setAnchor(null);
+    }
+  };
+  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    if (count === 0 || event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const at = indexAt(event.clientX, event.currentTarget);
+    setDrag({ from: at, to: at });
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    if (drag === null) return;
+    const at = indexAt(event.clientX, event.currentTarget);
+    if (at !== drag.to) setDrag({ ...drag, to: at });
+  };
+  const onPointerUp = () => {
+    if (drag === null) return;
+    setDrag(null);
+    apply(drag.from, drag.to);
+  };
+
+  const whole = complete
+    ? `all ${plural(chart.counted, 'row')}`
+    : `${chart.counted.toLocaleString('en')} of the loaded rows`;
+  const name =
+    `${label} by ${field.label.toLowerCase()} time, per ${UNIT_WORD[unit]}` +
+    (stack === undefined ? '' : `, by ${stack.label.toLowerCase()}`) +
+    `: ${whole}`;
+  const first = buckets[0];
+  const last = buckets.at(-1);
+  const inSelection = (bucket: Bucket) =>
+    selected !== undefined && bucket.start >= selected.start && bucket.end <= selected.end;
+
+  return (
+    <figure
+      className="flex flex-col gap-1 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
+      aria-labelledby={ids.caption}
+      data-testid="time-histogram"
+      data-unit={unit}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <figcaption id={ids.caption}>
+          {field.label} per {UNIT_WORD[unit]}
+          {' · '}
+          {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
+          {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
+        </figcaption>
+        {fields.length > 1 && (
+          <label className="flex items-center gap-1">
+            Time
+            <select
+              value={field.id}
+              onChange={(event) => onField(event.target.value)}
+              className={`rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-900 ${focusRing}`}
+            >
+              {fields.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div
+        ref={wrapRef}
+        tabIndex={0}
+        role="group"
+        aria-label={`Time histogram of ${label.toLowerCase()}`}
+        aria-describedby={ids.hint}
+        onKeyDown={onKeyDown}
+        onBlur={() => setCursor(null)}
+        className={`relative w-full rounded ${focusRing}`}
+        style={{ height }}
+      >
+        {width > 0 && (
+          <svg
+            role="img"
+            aria-label={name}
+            width={width}
+            height={height}
+            className="block cursor-crosshair touch-none select-none"
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerUp}
+            onPointerCancel={() => setDrag(null)}
+          >
+            {buckets.map((bucket, index) => {
+              const x = index * barWidth;
+              const gap = barWidth > 4 ? 1 : 0;
+              const highlighted = inSelection(bucket);
+              if (compact) {
+                const barHeight = (bucket.total / peak) * (height - 2);
+                return (
+                  <rect
+                    key={bucket.start}
+                    x={x}
+                    y={height - barHeight}
+                    width={Math.max(0.5, barWidth - gap)}
+                    height={barHeight}
+                    className={highlighted ? 'fill-blue-600 dark:fill-blue-400' : 'fill-zinc-500 dark:fill-zinc-400'}
+                  />
+                );
+              }
+              let top = height;
+              return (
+                <g key={bucket.start} opacity={selected === undefined || highlighted ? 1 : 0.45}>
+                  {bucket.counts.map((value, group) => {
+                    if (value === 0) return null;
+                    const barHeight = (value / peak) * (height - 4);
+                    top -= barHeight;
+                    const groupName = chart.groups[group] ?? '';
+                    return (
+                      <rect
+                        key={groupName}
+                        x={x}
+                        y={top}
+                        width={Math.max(0.5, barWidth - gap)}
+                        height={barHeight}
+                        fill={palette.get(groupName) ?? '#71717a'}
+                      />
+                    );
+                  })}
+                </g>
+              );
+            })}
+            {marked !== undefined && (
+              <rect
+                x={marked.from * barWidth}
+                y={0}
+                width={(marked.to - marked.from + 1) * barWidth}
+                height={height}
+                className="fill-blue-500/15 stroke-blue-600 dark:fill-blue-400/20 dark:stroke-blue-400"
+                strokeWidth={1}
+                data-testid="histogram-selection"
+              />
+            )}
+          </svg>
+        )}
+      </div>
+      <p id={ids.hint} className="sr-only">
+        Drag across the chart, or use the arrow keys, Shift with arrows to extend, and Enter, to filter the table to
+        that time.
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+      {first !== undefined && last !== undefined && (
+        <div className="flex justify-between text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
+          <span>{bucketLabel(unit, first)}</span>
+          {firstMarked !== undefined && lastMarked !== undefined && (
+            <span aria-hidden="true" className="text-blue-700 dark:text-blue-300">
+              {rangeLabel(unit, firstMarked, lastMarked)} · {plural(markedRows, 'row')}
+            </span>
+          )}
+          <span>{bucketLabel(unit, last)}</span>
+        </div>
+      )}
+      {!compact && stack !== undefined && chart.groups.length > 0 && (
+        <ul
+          className="flex flex-wrap gap-x-3 gap-y-0.5 text-[11px] text-zinc-700 dark:text-zinc-300"
+          aria-hidden="true"
+        >
+          {chart.groups.map((group) => (
+            <li key={group} className="flex items-center gap-1">
+              <span className="inline-block size-2 rounded-sm" style={{ background: palette.get(group) }} />
+              {group || '(none)'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <table className="sr-only">
+        <caption>{name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{UNIT_WORD[unit]}</th>
+            {stack !== undefined &&
+              chart.groups.map((group) => (
+                <th key={group} scope="col">
+                  {group || '(none)'}
+                </th>
+              ))}
+            <th scope="col">Rows</th>
+          </tr>
+        </thead>
+        <tbody>
+          {buckets.map((bucket) => (
+            <tr key={bucket.start} data-start={new Date(bucket.start).toISOString()}>
+              <th scope="row">{bucketLabel(unit, bucket)}</th>
+              {stack !== undefined && bucket.counts.map((value, group) => <td key={chart.groups[group]}>{value}</td>)}
+              <td>{bucket.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {facets.map((facet) => (
+        <Breakdown key={facet.id} facet={facet} rows={rows} onFacet={onFacet} />
+      ))}
+    </figure>
+  );
+}
+
+function Breakdown({
+  facet,
+  rows,
+  onFacet,
+}: {
+  facet: Facet;
+  rows: readonly Record<string, unknown>[];
+  onFacet: (facetId: string, value: string) => void;
+}) {
+  const parts = useMemo(() => breakdown(rows, facet.field, facet.values), [rows, facet]);
+  const palette = useMemo(() => colors(parts.map((part) => part.value)), [parts]);
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (total === 0) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <span aria-hidden="true" className="w-16 shrink-0 truncate text-[11px] text-zinc-600 dark:text-zinc-400">
+        {facet.label}
+      </span>
+      <div
+        role="group"
+        aria-label={`${facet.label} of the rows`}
+        className="flex min-w-0 flex-1 overflow-hidden rounded text-[11px]"
+      >
+        {parts.map((part) => {
+          const chosen = facet.selected.includes(part.value);
+          const filterable = part.value !== '' && facet.values.includes(part.value);
+          return (
+            <button
+              key={part.value}
+              type="button"
+              disabled={!filterable}
+              aria-pressed={chosen}
+              title={`${facet.label}: ${part.value || '(none)'}, ${plural(part.count, 'row')}`}
+              onClick={() => onFacet(facet.id, part.value)}
+              className={`flex min-w-0 items-center gap-1 truncate border-r border-white px-1.5 py-0.5 text-left text-zinc-950 last:border-r-0 dark:border-zinc-950 ${focusRing}`}
+              style={{ flexGrow: part.count, flexBasis: 0, background: `${palette.get(part.value) ?? '#71717a'}33` }}
+            >
+              <span
+                className="inline-block size-2 shrink-0 rounded-sm"
+                style={{ background: palette.get(part.value) }}
+              />
+              <span className="truncate dark:text-zinc-100">
+                {part.value || '(none)'} {part.count.toLocaleString('en')}
+              </span>
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { apiAll, listParams } from './api';
+import { expect, test } from './fixtures';
+import { TablePage } from './pages/table-page';
+
+/** The chart above a table, its figures read from the table it keeps for screen readers. */
+class Histogram {
+  readonly figure: Locator;
+  readonly chart: Locator;
+  readonly svg: Locator;
+
+  constructor(readonly page: Page) {
+    this.figure = page.getByTestId('time-histogram');
+    this.chart = page.getByRole('group', { name: /^Time histogram/ });
+    this.svg = this.figure.getByRole('img');
+  }
+
+  async unit(): Promise<string> {
+    return (await this.figure.getAttribute('data-unit')) ?? '';
+  }
+
+  /** Bucket start (ISO) → rows, per group too. */
+  async counts(): Promise<{ start: string; total: number; groups: Record<string, number> }[]> {
+    return this.figure.locator('table').evaluate((table) => {
+      const heads = [...table.querySelectorAll('thead th')].map((cell) => cell.textContent ?? '');
+      return [...table.querySelectorAll('tbody tr')].map((row) => {
+        const cells = [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent));
+        const groups = Object.fromEntries(heads.slice(1, -1).map((head, index) => [head, cells[index] ?? 0]));
+        return { start: row.getAttribute('data-start') ?? '', total: cells.at(-1) ?? 0, groups };
+      });
+    });
+  }
+}
+
+/** The UTC bucket start of an instant, computed here apart from the app's own code. */
+function bucketStart(unit: string, iso: string): string {
+  const at = new Date(iso);
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  switch (unit) {
+    case 'hour':
+      return new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000).toISOString();
+    case 'day':
+      return new Date(day).toISOString();
+    case 'week':
+      return new Date(day - ((at.getUTCDay() + 6) % 7) * 86_400_000).toISOString();
+    default:
+      return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)).toISOString();
+  }
+}
+
+async function loadAll(page: Page, table: TablePage): Promise<void> {
+  const button = page.getByRole('button', { name: 'Load all' });
+  if ((await button.count()) > 0) await button.click();
+  await expect(table.count).toHaveText(/ total$/, { timeout: 30_000 });
+}
+
+test.describe('the time histogram', () => {
+  test('counts each bucket as the rows’ own dates do, stacked by approval, and says when all are loaded', async ({
+    page,
+    request,
+  }) => {
+    const table = new TablePage(page, 'model-packages');
+    const range = 'created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
+    const first = await table.open(range);
+    const chart = new Histogram(page);
+    await expect(chart.svg).toBeVisible();
+    await loadAll(page, table);
+    await expect(chart.figure.locator('figcaption')).toContainText('all');
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Model packages by created time, per \w+, by approval: all/);
+
+    const rows = await apiAll(request, table.apiPath, listParams(await first.url()));
+    expect(rows.length).toBeGreaterThan(20);
+    const unit = await chart.unit();
+    expect(['day', 'week']).toContain(unit);
+    const expected = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      const start = bucketStart(unit, String(row.CreationTime));
+      const groups = expected.get(start) ?? {};
+      const approval = String(row.ModelApprovalStatus ?? '') || '(none)';
+      groups[approval] = (groups[approval] ?? 0) + 1;
+      expected.set(start, groups);
+    }
+    const shown = (await chart.counts()).filter((bucket) => bucket.total > 0);
+    expect(shown.map((bucket) => bucket.start)).toEqual([...expected.keys()].sort());
+    for (const bucket of shown) {
+      const nonzero = Object.fromEntries(Object.entries(bucket.groups).filter(([, count]) => count > 0));
+      expect(nonzero, bucket.start).toEqual(expected.get(bucket.start));
+    }
+  });
+
+  test('a drag across it filters the table to that span, on the wire, and Back undoes it', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open();
+    const chart = new Histogram(page);
+    await expect(chart.svg).toBeVisible();
+    const before = await table.rowIds();
+    const box = await chart.svg.boundingBox();
+    if (box === null) throw new Error('the chart has no box');
+    const asked = table.nextListRequest((params) => params.has('CreationTimeAfter'));
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+
+    const created = new URL(page.url()).searchParams.get('created') ?? '';
+    const [start, end] = created.split('/');
+    expect(Date.parse(start ?? '')).toBeLessThan(Date.parse(end ?? ''));
+    const params = new URL((await asked).url()).searchParams;
+    expect(Date.parse(params.get('CreationTimeAfter') ?? '')).toBe(Date.parse(start ?? ''));
+    expect(Date.parse(params.get('CreationTimeBefore') ?? '')).toBe(Date.parse(end ?? ''));
+    await expect(async () => {
+      const times = await table
+        .cells('created')
+        .locator('time')
+        .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime') ?? ''));
+      expect(times.length).toBeGreaterThan(0);
+      for (const time of times) {
+        expect(Date.parse(time)).toBeGreaterThanOrEqual(Date.parse(start ?? ''));
+        expect(Date.parse(time)).toBeLessThanOrEqual(Date.parse(end ?? ''));
+      }
+    }).toPass();
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/created=/);
+    await expect.poll(() => table.rowIds()).toEqual(before);
+  });
+
+  test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open();
+    const chart = new Histogram(page);
+    await expect(chart.svg).toBeVisible();
+    const buckets = await chart.counts();
+    expect(buckets.length).toBeGreaterThan(4);
+    await chart.chart.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(chart.figure.getByTestId('histogram-selection')).toBeVisible();
+    await expect(chart.figure.locator('[aria-live="polite"]')).toContainText('Enter filters to it');
+    await page.keyboard.press('Enter');
+    const created = (new URL(page.url()).searchParams.get('created') ?? '').split('/').map(Date.parse);
+    expect(created).toEqual([Date.parse(buckets[1]?.start ?? ''), Date.parse(buckets[4]?.start ?? '')]);
+  });
+
+  test('clicking a status segment filters the table to it, and Back restores', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open();
+    const chart = new Histogram(page);
+    const segments = chart.figure.getByRole('group', { name: 'Status of the rows' }).getByRole('button');
+    await expect(segments.first()).toBeVisible();
+    const title = (await segments.first().getAttribute('title')) ?? '';
+    const value = /^Status: (\S+),/.exec(title)?.[1] ?? '';
+    expect(value).not.toBe('');
+    await segments.first().click();
+    await expect(page).toHaveURL(new RegExp(`status=${value}`));
+    await expect(async () => {
+      const statuses = (await table.cells('status').allInnerTexts()).map((text) => text.trim());
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(new Set(statuses)).toEqual(new Set([value]));
+    }).toPass();
+    await expect(segments.first()).toHaveAttribute('aria-pressed', 'true');
+    await page.goBack();
+    await expect(page).not.toHaveURL(/status=/);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`looks as it should and is axe clean (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      const table = new TablePage(page, 'model-packages');
+      await table.open('created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z');
+      const chart = new Histogram(page);
+      await loadAll(page, table);
+      await expect(chart.svg).toBeVisible();
+      await expect(chart.figure).toHaveScreenshot(`histogram-${scheme}.png`, { maxDiffPixelRatio: 0.005 });
+      const results = await new AxeBuilder({ page }).include('[data-testid="time-histogram"]').analyze();
+      expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    });
+  }
+});
+
+test.describe('the time histogram on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('collapses to a sparkline that still filters by a tap', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open();
+    const chart = new Histogram(page);
+    await expect(chart.svg).toBeVisible();
+    await expect(chart.svg).toHaveAttribute('height', '32');
+    const box = await chart.svg.boundingBox();
+    if (box === null) throw new Error('the chart has no box');
+    expect(box.width).toBeLessThanOrEqual(390);
+    const results = await new AxeBuilder({ page }).include('[data-testid="time-histogram"]').analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    // Tap the fullest bar.
+    const buckets = await chart.counts();
+    const fullest = buckets.reduce(
+      (best, bucket, index) => (bucket.total > (buckets[best]?.total ?? 0) ? index : best),
+      0,
+    );
+    const x = ((fullest + 0.5) / buckets.length) * box.width;
+    await chart.svg.tap({ position: { x, y: box.height / 2 } });
+    const created = (new URL(page.url()).searchParams.get('created') ?? '').split('/').map(Date.parse);
+    expect(created[0]).toBe(Date.parse(buckets[fullest]?.start ?? ''));
+    await expect(table.rows.first()).toBeVisible();
+  });
+});
