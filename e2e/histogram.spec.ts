@@ -12,7 +12,7 @@ class Histogram {
 
   constructor(readonly page: Page) {
     this.figure = page.getByTestId('time-histogram');
-    this.chart = page.getByRole('group', { name: /^Time histogram/ });
+    this.chart = page.getByRole('application', { name: /^Time histogram/ });
     this.svg = this.figure.getByRole('img');
   }
 
@@ -61,12 +61,13 @@ test.describe('the time histogram', () => {
     request,
   }) => {
     const table = new TablePage(page, 'model-packages');
-    const range = 'created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
+    const range = 'chart=created&created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
     const first = await table.open(range);
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
+    await expect(chart.figure.locator('figcaption')).toContainText(/of \d+ loaded rows/);
     await loadAll(page, table);
-    await expect(chart.figure.locator('figcaption')).toContainText('all');
+    await expect(chart.figure.locator('figcaption')).toContainText(/all \d+ rows loaded/);
     await expect(chart.svg).toHaveAttribute('aria-label', /^Model packages by created time, per \w+, by approval: all/);
 
     const rows = await apiAll(request, table.apiPath, listParams(await first.url()));
@@ -91,7 +92,7 @@ test.describe('the time histogram', () => {
 
   test('a drag across it filters the table to that span, on the wire, and Back undoes it', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open();
+    await table.open('chart=created');
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     const before = await table.rowIds();
@@ -104,6 +105,7 @@ test.describe('the time histogram', () => {
     await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
 
+    await expect(page).toHaveURL(/created=/);
     const created = new URL(page.url()).searchParams.get('created') ?? '';
     const [start, end] = created.split('/');
     expect(Date.parse(start ?? '')).toBeLessThan(Date.parse(end ?? ''));
@@ -127,9 +129,30 @@ test.describe('the time histogram', () => {
     await expect.poll(() => table.rowIds()).toEqual(before);
   });
 
-  test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {
+  test('the Chart button shows it, counting by the time chosen in it, and the URL keeps both', async ({ page }) => {
     const table = new TablePage(page, 'images');
     await table.open();
+    const chart = new Histogram(page);
+    await expect(chart.figure).toHaveCount(0);
+    const toggle = page.getByRole('button', { name: 'Chart' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/chart=created/);
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Images by created time/);
+    await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('modified');
+    await expect(page).toHaveURL(/chart=modified/);
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Images by last modified time/);
+    await page.reload();
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Images by last modified time/);
+    await page.getByRole('button', { name: 'Chart' }).click();
+    await expect(page).not.toHaveURL(/chart=/);
+    await expect(chart.figure).toHaveCount(0);
+  });
+
+  test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {
+    const table = new TablePage(page, 'images');
+    await table.open('chart=created');
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     const buckets = await chart.counts();
@@ -141,30 +164,45 @@ test.describe('the time histogram', () => {
     await page.keyboard.press('Shift+ArrowRight');
     await expect(chart.figure.getByTestId('histogram-selection')).toBeVisible();
     await expect(chart.figure.locator('[aria-live="polite"]')).toContainText('Enter filters to it');
+    const asked = table.nextListRequest((params) => params.has('CreationTimeAfter'));
     await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/created=/);
     const created = (new URL(page.url()).searchParams.get('created') ?? '').split('/').map(Date.parse);
     expect(created).toEqual([Date.parse(buckets[1]?.start ?? ''), Date.parse(buckets[4]?.start ?? '')]);
+    const params = new URL((await asked).url()).searchParams;
+    expect(Date.parse(params.get('CreationTimeAfter') ?? '')).toBe(created[0]);
+    expect(Date.parse(params.get('CreationTimeBefore') ?? '')).toBe(created[1]);
+    await page.goBack();
+    await expect(page).not.toHaveURL(/created=/);
   });
 
   test('clicking a status segment filters the table to it, and Back restores', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open();
+    await table.open('chart=created');
     const chart = new Histogram(page);
-    const segments = chart.figure.getByRole('group', { name: 'Status of the rows' }).getByRole('button');
-    await expect(segments.first()).toBeVisible();
-    const title = (await segments.first().getAttribute('title')) ?? '';
+    const before = await table.rowIds();
+    const segments = chart.figure
+      .getByRole('group', { name: 'Status of the rows' })
+      .getByRole('button', { disabled: false });
+    await expect(segments.nth(1), 'the rows have more than one status').toBeVisible();
+    const segment = segments.nth(1);
+    const title = (await segment.getAttribute('title')) ?? '';
     const value = /^Status: (\S+),/.exec(title)?.[1] ?? '';
     expect(value).not.toBe('');
-    await segments.first().click();
+    await segment.click();
     await expect(page).toHaveURL(new RegExp(`status=${value}`));
     await expect(async () => {
       const statuses = (await table.cells('status').allInnerTexts()).map((text) => text.trim());
       expect(statuses.length).toBeGreaterThan(0);
       expect(new Set(statuses)).toEqual(new Set([value]));
     }).toPass();
-    await expect(segments.first()).toHaveAttribute('aria-pressed', 'true');
+    const pressed = chart.figure
+      .getByRole('group', { name: 'Status of the rows' })
+      .getByRole('button', { pressed: true });
+    await expect(pressed).toHaveAttribute('title', new RegExp(`^Status: ${value},`));
     await page.goBack();
     await expect(page).not.toHaveURL(/status=/);
+    await expect.poll(() => table.rowIds()).toEqual(before);
   });
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -172,7 +210,7 @@ test.describe('the time histogram', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
       const table = new TablePage(page, 'model-packages');
-      await table.open('created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z');
+      await table.open('chart=created&created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z');
       const chart = new Histogram(page);
       await loadAll(page, table);
       await expect(chart.svg).toBeVisible();
@@ -188,7 +226,7 @@ test.describe('the time histogram on a phone', () => {
 
   test('collapses to a sparkline that still filters by a tap', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open();
+    await table.open('chart=created');
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     await expect(chart.svg).toHaveAttribute('height', '32');
@@ -205,6 +243,7 @@ test.describe('the time histogram on a phone', () => {
     );
     const x = ((fullest + 0.5) / buckets.length) * box.width;
     await chart.svg.tap({ position: { x, y: box.height / 2 } });
+    await expect(page).toHaveURL(/created=/);
     const created = (new URL(page.url()).searchParams.get('created') ?? '').split('/').map(Date.parse);
     expect(created[0]).toBe(Date.parse(buckets[fullest]?.start ?? ''));
     await expect(table.rows.first()).toBeVisible();

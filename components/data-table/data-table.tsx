@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import {
   PAGE_SIZE,
@@ -16,12 +16,12 @@ import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { listApiParams, pageUrl, sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
-import { DETAILS_PARAM, HISTOGRAM_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
+import { CHART_PARAM, DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
-import { ghostButtonClass } from '@/components/ui/styles';
-import { absoluteRange, facetPatch, facets, timeFields } from '@/components/histogram/chart-spec';
+import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
+import { absoluteRange, chartRoom, facetPatch, facets, timeFields } from '@/components/histogram/chart-spec';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
@@ -59,10 +59,7 @@ const NO_PATH: Record<string, string> = {};
 /** The chart's code loads after the first rows: it is not part of the page's first load. */
 const TimeHistogram = dynamic(
   () => import('@/components/histogram/time-histogram').then((loaded) => loaded.TimeHistogram),
-  {
-    ssr: false,
-    loading: () => <div aria-hidden="true" className="h-[150px] border-b border-zinc-200 dark:border-zinc-800" />,
-  },
+  { ssr: false },
 );
 
 export function DataTable({ resource, path = NO_PATH, backend, sources, notFound, server }: DataTableProps) {
@@ -155,7 +152,8 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   const statuses = useMemo(() => data?.pages.at(-1)?.sources ?? [], [data]);
 
   const times = useMemo(() => timeFields(spec), [spec]);
-  const timeId = textValue(values, HISTOGRAM_PARAM) || times[0]?.id || '';
+  const timeId = textValue(values, CHART_PARAM);
+  const charted = times.some((time) => time.id === timeId);
   const breakdowns = useMemo(() => facets(spec, values, sources), [spec, values, sources]);
   const stack =
     breakdowns.find((facet) => facet.id === 'approval') ?? breakdowns.find((facet) => facet.id === 'status');
@@ -164,13 +162,18 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
     [setView],
   );
   const onFacet = useCallback(
-    (facetId: string, value: string) => setView(facetPatch(spec, facetId, value)),
+    (facetId: string, value: string, clear: boolean) => setView(facetPatch(spec, facetId, value, clear)),
     [spec, setView],
   );
-  const onTimeField = useCallback(
-    (id: string) => setView({ [HISTOGRAM_PARAM]: id === times[0]?.id ? null : id }, { history: 'replace' }),
-    [setView, times],
+  const chartRange = absoluteRange(values, timeId);
+  const chartStart = chartRange?.start;
+  const chartEnd = chartRange?.end;
+  const selectedRange = useMemo(
+    () => (chartStart === undefined || chartEnd === undefined ? undefined : { start: chartStart, end: chartEnd }),
+    [chartStart, chartEnd],
   );
+  const room = chartRoom(breakdowns.length);
+  const onTimeField = useCallback((id: string) => setView({ [CHART_PARAM]: id }, { history: 'replace' }), [setView]);
 
   const openId = textValue(values, DETAILS_PARAM) || undefined;
   const openedHere = useRef<string | null>(null);
@@ -272,6 +275,16 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               interval={interval}
               onInterval={(chosen) => setView({ [REFRESH_PARAM]: chosen }, { history: 'replace' })}
             />
+            {times.length > 0 && (
+              <button
+                type="button"
+                aria-pressed={charted}
+                className={buttonClass}
+                onClick={() => setView({ [CHART_PARAM]: charted ? null : (times[0]?.id ?? null) })}
+              >
+                Chart
+              </button>
+            )}
             <TimeZoneSwitch zone={prefs.zone} onChange={prefs.setZone} />
             <PreferencesMenu
               spec={spec}
@@ -333,20 +346,27 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
           <SourceStatusChips statuses={statuses} retrying={refreshing} onRetry={refresh} />
         )}
       </div>
-      {hydrated && data !== undefined && rows.length > 0 && times.length > 0 && (
-        <TimeHistogram
-          label={spec.label}
-          rows={rows}
-          complete={!hasNextPage}
-          fields={times}
-          fieldId={timeId}
-          onField={onTimeField}
-          stack={stack}
-          facets={breakdowns}
-          selected={absoluteRange(values, timeId)}
-          onRange={onRange}
-          onFacet={onFacet}
-        />
+      {data !== undefined && charted && (
+        <div
+          className="shrink-0 border-b border-zinc-200 min-h-[var(--chart-phone)] sm:min-h-[var(--chart-wide)] dark:border-zinc-800"
+          style={{ '--chart-phone': `${room.phone}px`, '--chart-wide': `${room.wide}px` } as CSSProperties}
+        >
+          {hydrated && (
+            <TimeHistogram
+              label={spec.label}
+              rows={rows}
+              complete={!hasNextPage}
+              fields={times}
+              fieldId={timeId}
+              onField={onTimeField}
+              stack={stack}
+              facets={breakdowns}
+              selected={selectedRange}
+              onRange={onRange}
+              onFacet={onFacet}
+            />
+          )}
+        </div>
       )}
       {body}
       {openId !== undefined && (

@@ -58,11 +58,13 @@ describe('histogram', () => {
           const rows = times.map((at, index) => ({ At: new Date(at).toISOString(), Group: index % 3 ? 'a' : 'b' }));
           const chart = histogram(rows, 'At', 'Group');
           expect(chart.buckets.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(rows.length);
+          const expected = new Map<number, number>();
           for (const at of times) {
-            const holding = chart.buckets.filter((bucket) => bucket.start <= at && at < bucket.end);
-            expect(holding).toHaveLength(1);
-            expect(holding[0]?.total).toBeGreaterThan(0);
+            const { start } = bucketOf(chart.unit, at);
+            expected.set(start, (expected.get(start) ?? 0) + 1);
+            expect(chart.buckets.filter((bucket) => bucket.start <= at && at < bucket.end)).toHaveLength(1);
           }
+          for (const bucket of chart.buckets) expect(bucket.total).toBe(expected.get(bucket.start) ?? 0);
           for (const [index, bucket] of chart.buckets.entries()) {
             expect(bucket.counts.reduce((sum, value) => sum + value, 0)).toBe(bucket.total);
             if (index > 0) expect(bucket.start).toBe(chart.buckets[index - 1]?.end);

@@ -89,8 +89,9 @@ export function histogram(
     total: 0,
   }));
   const index = new Map(groups.map((name, position) => [name, position]));
+  const origin = interval.floor(new Date(first));
   for (const { at, group: name } of dated) {
-    const bucket = buckets[interval.count(interval.floor(new Date(first)), new Date(at))];
+    const bucket = buckets[interval.count(origin, new Date(at))];
     const position = index.get(name);
     if (bucket === undefined || position === undefined) continue;
     bucket.counts[position] = (bucket.counts[position] ?? 0) + 1;

@@ -16,12 +16,15 @@ describe("the histogram's view of a resource", () => {
     const spec = resourceSpec('model-packages');
     const found = facets(spec, { approval: 'Approved', status: ['Completed'] }, ONE_SOURCE);
     expect(found.map((facet) => [facet.id, facet.field, facet.selected])).toEqual([
+      ['group', 'ModelPackageGroupName', []],
       ['approval', 'ModelApprovalStatus', ['Approved']],
       ['status', 'ModelPackageStatus', ['Completed']],
     ]);
     expect(facetPatch(spec, 'approval', 'PendingManualApproval')).toEqual({ approval: 'PendingManualApproval' });
     expect(facetPatch(spec, 'approval', 'Unknown')).toEqual({});
     expect(facetPatch(spec, 'status', 'Failed')).toEqual({ status: ['Failed'] });
+    expect(facetPatch(spec, 'group', 'churn-models')).toEqual({ group: 'churn-models' });
+    expect(facetPatch(spec, 'status', 'Failed', true)).toEqual({ status: null });
   });
 
   it('adds the account over several sources', () => {

@@ -30,6 +30,17 @@ export function facets(spec: ResourceSpec, values: ViewValues, sources: SourceCh
         selected: chosen?.apiValue === undefined ? [] : [chosen.apiValue],
       });
     }
+    if (filter.kind === 'text' && filter.id === 'group' && column !== undefined) {
+      const chosen = textValue(values, filter.id);
+      found.push({
+        id: filter.id,
+        label: 'Group',
+        field: column.field,
+        values: [],
+        selected: chosen === '' ? [] : [chosen],
+        free: true,
+      });
+    }
     if (filter.kind === 'multiEnum') {
       found.push({
         id: filter.id,
@@ -52,14 +63,30 @@ export function facets(spec: ResourceSpec, values: ViewValues, sources: SourceCh
   return found;
 }
 
-/** What a segment's click sets: the filter to that one value. */
-export function facetPatch(spec: ResourceSpec, facetId: string, value: string): Record<string, string | string[]> {
+/** What a segment's click sets: the filter to that one value, or, on the value it is set to, no filter. */
+export function facetPatch(
+  spec: ResourceSpec,
+  facetId: string,
+  value: string,
+  clear = false,
+): Record<string, string | string[] | null> {
+  if (clear) return { [facetId]: null };
   const filter = spec.filters.find((candidate) => candidate.id === facetId);
   if (filter?.kind === 'enum') {
     const option = filter.options.find((candidate) => candidate.apiValue === value);
     return option === undefined ? {} : { [facetId]: option.value };
   }
+  if (filter?.kind === 'text') return { [facetId]: value };
   return { [facetId]: [value] };
+}
+
+/**
+ * The room the chart takes, phone and wider, from what it shows: the page reserves it before the chart loads,
+ * so the rows below do not move when it comes.
+ */
+export function chartRoom(facetCount: number): { phone: number; wide: number } {
+  const frame = 16 + 22 + 4 + 18 + facetCount * 26;
+  return { phone: frame + 32 + 4, wide: frame + 96 + 4 + 20 };
 }
 
 /** The view's range on a time field as epoch ms, when it is absolute with both ends. */

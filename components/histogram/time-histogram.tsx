@@ -1,6 +1,16 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { statusTone, type Tone } from '@/components/ui/status-badge';
 import { focusRing } from '@/components/ui/styles';
 import { breakdown, histogram, type Bucket, type BucketUnit } from './bins';
@@ -22,6 +32,8 @@ export interface Facet {
   values: readonly string[];
   /** The values the filter is set to now, if any. */
   selected: readonly string[];
+  /** The filter takes any value (a name), not only the listed ones. */
+  free?: boolean;
 }
 
 export interface TimeHistogramProps {
@@ -39,19 +51,37 @@ export interface TimeHistogramProps {
   /** The view's range on the chart's time, when it has both ends. */
   selected: { start: number; end: number } | undefined;
   onRange: (fieldId: string, start: Date, end: Date) => void;
-  onFacet: (facetId: string, value: string) => void;
+  /** Sets the facet's filter to the value, or clears it when `clear`. */
+  onFacet: (facetId: string, value: string, clear: boolean) => void;
 }
 
+/** Shades with at least 3:1 against both the light and the dark background, per tone. */
 const PALETTE: Record<Tone, readonly string[]> = {
-  good: ['#16a34a', '#4ade80', '#166534'],
-  bad: ['#dc2626', '#f87171', '#991b1b'],
-  busy: ['#2563eb', '#60a5fa', '#1e40af'],
-  wait: ['#d97706', '#fbbf24', '#92400e'],
-  neutral: ['#71717a', '#a1a1aa', '#3f3f46'],
+  good: ['#16a34a', '#15803d'],
+  bad: ['#dc2626', '#f43f5e'],
+  busy: ['#2563eb', '#6366f1', '#0891b2'],
+  wait: ['#d97706', '#b45309'],
+  neutral: ['#71717a', '#78716c'],
 };
 
-/** A color per value: its status's tone, a shade apart from the other values of that tone. */
-function colors(values: readonly string[]): Map<string, string> {
+/** Distinct hues for values that are names, not statuses (groups, accounts). */
+const CATEGORICAL = ['#2563eb', '#0891b2', '#7c3aed', '#db2777', '#65a30d', '#ea580c', '#4f46e5', '#0d9488'];
+
+function nameColors(values: readonly string[]): Map<string, string> {
+  return new Map(
+    values.map((value, index) => [
+      value,
+      value === '' ? '#71717a' : (CATEGORICAL[index % CATEGORICAL.length] ?? '#71717a'),
+    ]),
+  );
+}
+
+/**
+ * A color per value: its status's tone, a shade apart from the other values of that tone. The known values come
+ * first, so a value has the same color in the chart and in its breakdown whatever else is present.
+ */
+export function colors(known: readonly string[], present: readonly string[] = []): Map<string, string> {
+  const values = [...known, ...present.filter((value) => !known.includes(value)).sort()];
   const used = new Map<Tone, number>();
   return new Map(
     values.map((value) => {
@@ -89,22 +119,37 @@ function plural(count: number, word: string): string {
   return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The element's width, kept as it changes. */
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
+/** The element's width, kept as it changes; a callback ref, so it attaches whenever the element mounts. */
+function useWidth(): [(element: HTMLDivElement | null) => void, number] {
   const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
     if (element === null) return;
-    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
+    const watching = new ResizeObserver(([entry]) => setWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    watching.observe(element);
+    observer.current = watching;
   }, []);
   return [ref, width];
 }
 
+const PHONE = '(max-width: 639px)';
+
+/** Whether the screen is phone-sized, as the page's own breakpoint (Tailwind's `sm`) has it. */
+function usePhone(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener('change', changed);
+      return () => query.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(PHONE).matches,
+    () => false,
+  );
+}
+
 /** Phone-sized screens get a sparkline of totals. */
-const COMPACT_BELOW = 640;
 const HEIGHT = { full: 96, compact: 32 };
 
 /**
@@ -112,19 +157,22 @@ const HEIGHT = { full: 96, compact: 32 };
  * across it (or arrows, Shift+arrows and Enter on the keyboard; a click for one bar) sets that span as the view's
  * date filter; the breakdowns below set a status or approval filter.
  */
-export function TimeHistogram(props: TimeHistogramProps) {
+export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramProps) {
   const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, onRange, onFacet } = props;
   const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0];
   const chart = useMemo(() => histogram(rows, field?.field ?? '', stack?.field, stack?.values), [rows, field, stack]);
-  const palette = useMemo(() => colors(chart.groups), [chart.groups]);
+  const palette = useMemo(() => colors(stack?.values ?? [], chart.groups), [stack, chart.groups]);
   const [wrapRef, width] = useWidth();
-  const compact = width > 0 && width < COMPACT_BELOW;
+  const compact = usePhone();
   const height = compact ? HEIGHT.compact : HEIGHT.full;
   const { buckets, unit } = chart;
   const count = buckets.length;
   const [cursor, setCursor] = useState<number | null>(null);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  /** The pointer dragging, and the start of the bucket it went down on (buckets may change under it). */
+  const dragging = useRef<{ pointer: number; from: number } | null>(null);
+  const [keyed, setKeyed] = useState(false);
   const ids = { caption: useId(), hint: useId() };
 
   // A new set of buckets (another time field, more rows) starts the keyboard's selection afresh.
@@ -134,6 +182,7 @@ export function TimeHistogram(props: TimeHistogramProps) {
     setSeenShape(shape);
     setCursor(null);
     setAnchor(null);
+    setDrag(null);
   }
 
   if (field === undefined) return null;
@@ -159,8 +208,9 @@ export function TimeHistogram(props: TimeHistogramProps) {
     marked === undefined ? 0 : buckets.slice(marked.from, marked.to + 1).reduce((sum, bucket) => sum + bucket.total, 0);
   const firstMarked = marked === undefined ? undefined : buckets[marked.from];
   const lastMarked = marked === undefined ? undefined : buckets[marked.to];
+  // Only what the keyboard marks is read out: a pointer's drag would speak at every bucket it crosses.
   const announcement =
-    firstMarked === undefined || lastMarked === undefined
+    !keyed || drag !== null || firstMarked === undefined || lastMarked === undefined
       ? ''
       : `${rangeLabel(unit, firstMarked, lastMarked)}: ${plural(markedRows, 'row')}. Enter filters to it.`;
 
@@ -177,6 +227,7 @@ export function TimeHistogram(props: TimeHistogramProps) {
       event.preventDefault();
       const from = cursor ?? (event.key === 'ArrowLeft' ? count : -1);
       const next = Math.min(count - 1, Math.max(0, move(from)));
+      setKeyed(true);
       setCursor(next);
       if (!event.shiftKey || anchor === null) setAnchor(event.shiftKey ? (cursor ?? next) : next);
       return;
@@ -191,20 +242,32 @@ export function TimeHistogram(props: TimeHistogramProps) {
     }
   };
   const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
-    if (count === 0 || event.button !== 0) return;
+    if (count === 0 || event.button !== 0 || !event.isPrimary) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     const at = indexAt(event.clientX, event.currentTarget);
+    dragging.current = { pointer: event.pointerId, from: buckets[at]?.start ?? 0 };
+    setKeyed(false);
     setDrag({ from: at, to: at });
   };
   const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
-    if (drag === null) return;
+    const held = dragging.current;
+    if (held === null || held.pointer !== event.pointerId) return;
     const at = indexAt(event.clientX, event.currentTarget);
-    if (at !== drag.to) setDrag({ ...drag, to: at });
+    const from = buckets.findIndex((bucket) => bucket.start === held.from);
+    if (from >= 0)
+      setDrag((shown) => (shown !== null && shown.from === from && shown.to === at ? shown : { from, to: at }));
   };
-  const onPointerUp = () => {
-    if (drag === null) return;
+  const onPointerUp = (event: PointerEvent<SVGSVGElement>) => {
+    const held = dragging.current;
+    if (held === null || held.pointer !== event.pointerId) return;
+    dragging.current = null;
     setDrag(null);
-    apply(drag.from, drag.to);
+    const from = buckets.findIndex((bucket) => bucket.start === held.from);
+    if (from >= 0) apply(from, indexAt(event.clientX, event.currentTarget));
+  };
+  const cancelDrag = () => {
+    dragging.current = null;
+    setDrag(null);
   };
 
   const whole = complete
@@ -217,18 +280,18 @@ export function TimeHistogram(props: TimeHistogramProps) {
   const first = buckets[0];
   const last = buckets.at(-1);
   const inSelection = (bucket: Bucket) =>
-    selected !== undefined && bucket.start >= selected.start && bucket.end <= selected.end;
+    selected !== undefined && bucket.start < selected.end && bucket.end > selected.start;
 
   return (
     <figure
-      className="flex flex-col gap-1 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
+      className="flex flex-col gap-1 px-3 py-2"
       aria-labelledby={ids.caption}
       data-testid="time-histogram"
       data-unit={unit}
     >
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <figcaption id={ids.caption}>
-          {field.label} per {UNIT_WORD[unit]}
+          {field.label} per {UNIT_WORD[unit]} (UTC)
           {' · '}
           {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
           {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
@@ -253,11 +316,15 @@ export function TimeHistogram(props: TimeHistogramProps) {
       <div
         ref={wrapRef}
         tabIndex={0}
-        role="group"
+        role="application"
+        aria-roledescription="time histogram"
         aria-label={`Time histogram of ${label.toLowerCase()}`}
         aria-describedby={ids.hint}
         onKeyDown={onKeyDown}
-        onBlur={() => setCursor(null)}
+        onBlur={() => {
+          setCursor(null);
+          setAnchor(null);
+        }}
         className={`relative w-full rounded ${focusRing}`}
         style={{ height }}
       >
@@ -267,11 +334,12 @@ export function TimeHistogram(props: TimeHistogramProps) {
             aria-label={name}
             width={width}
             height={height}
-            className="block cursor-crosshair touch-none select-none"
+            className="block cursor-crosshair touch-pan-y select-none"
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
-            onPointerCancel={() => setDrag(null)}
+            onPointerCancel={cancelDrag}
+            onLostPointerCapture={cancelDrag}
           >
             {buckets.map((bucket, index) => {
               const x = index * barWidth;
@@ -287,12 +355,20 @@ export function TimeHistogram(props: TimeHistogramProps) {
                     width={Math.max(0.5, barWidth - gap)}
                     height={barHeight}
                     className={highlighted ? 'fill-blue-600 dark:fill-blue-400' : 'fill-zinc-500 dark:fill-zinc-400'}
-                  />
+                  >
+                    <title>{`${bucketLabel(unit, bucket)}: ${plural(bucket.total, 'row')}`}</title>
+                  </rect>
                 );
               }
               let top = height;
               return (
                 <g key={bucket.start} opacity={selected === undefined || highlighted ? 1 : 0.45}>
+                  <title>
+                    {`${bucketLabel(unit, bucket)}: ${plural(bucket.total, 'row')}` +
+                      bucket.counts
+                        .map((value, group) => (value === 0 ? '' : `, ${chart.groups[group] || '(none)'} ${value}`))
+                        .join('')}
+                  </title>
                   {bucket.counts.map((value, group) => {
                     if (value === 0) return null;
                     const barHeight = (value / peak) * (height - 4);
@@ -386,7 +462,11 @@ export function TimeHistogram(props: TimeHistogramProps) {
       ))}
     </figure>
   );
-}
+});
+
+/** Segments a breakdown shows before it sums the rest as "others". */
+const MAX_SEGMENTS = 8;
+const OTHERS = '\u0000others';
 
 function Breakdown({
   facet,
@@ -395,10 +475,18 @@ function Breakdown({
 }: {
   facet: Facet;
   rows: readonly Record<string, unknown>[];
-  onFacet: (facetId: string, value: string) => void;
+  onFacet: (facetId: string, value: string, clear: boolean) => void;
 }) {
-  const parts = useMemo(() => breakdown(rows, facet.field, facet.values), [rows, facet]);
-  const palette = useMemo(() => colors(parts.map((part) => part.value)), [parts]);
+  const parts = useMemo(() => {
+    const all = breakdown(rows, facet.field, facet.values);
+    if (all.length <= MAX_SEGMENTS) return all;
+    const rest = all.slice(MAX_SEGMENTS - 1).reduce((sum, part) => sum + part.count, 0);
+    return [...all.slice(0, MAX_SEGMENTS - 1), { value: OTHERS, count: rest }];
+  }, [rows, facet]);
+  const palette = useMemo(() => {
+    const present = parts.map((part) => part.value).filter((value) => value !== OTHERS);
+    return facet.free === true || facet.id === 'account' ? nameColors(present) : colors(facet.values, present);
+  }, [facet, parts]);
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   if (total === 0) return null;
   return (
@@ -413,16 +501,18 @@ function Breakdown({
       >
         {parts.map((part) => {
           const chosen = facet.selected.includes(part.value);
-          const filterable = part.value !== '' && facet.values.includes(part.value);
+          const filterable =
+            part.value !== '' && part.value !== OTHERS && (facet.free === true || facet.values.includes(part.value));
+          const shown = part.value === OTHERS ? 'others' : part.value || '(none)';
           return (
             <button
               key={part.value}
               type="button"
               disabled={!filterable}
               aria-pressed={chosen}
-              title={`${facet.label}: ${part.value || '(none)'}, ${plural(part.count, 'row')}`}
-              onClick={() => onFacet(facet.id, part.value)}
-              className={`flex min-w-0 items-center gap-1 truncate border-r border-white px-1.5 py-0.5 text-left text-zinc-950 last:border-r-0 dark:border-zinc-950 ${focusRing}`}
+              title={`${facet.label}: ${shown}, ${plural(part.count, 'row')}`}
+              onClick={() => onFacet(facet.id, part.value, chosen)}
+              className={`flex min-w-0 items-center gap-1 truncate border-r border-white px-1.5 py-0.5 text-left text-zinc-950 last:border-r-0 dark:border-zinc-950 ${focusRing} focus-visible:ring-inset focus-visible:ring-offset-0`}
               style={{ flexGrow: part.count, flexBasis: 0, background: `${palette.get(part.value) ?? '#71717a'}33` }}
             >
               <span
@@ -430,7 +520,7 @@ function Breakdown({
                 style={{ background: palette.get(part.value) }}
               />
               <span className="truncate dark:text-zinc-100">
-                {part.value || '(none)'} {part.count.toLocaleString('en')}
+                {shown} {part.count.toLocaleString('en')}
               </span>
             </button>
           );

@@ -92,8 +92,8 @@ export const SORT_ORDERS: readonly SortDirection[] = ['asc', 'desc'];
 /** The row whose details panel is open, by its id; in the URL so a runbook can link one item in its list. */
 export const DETAILS_PARAM = 'details';
 export const REFRESH_PARAM = 'refresh';
-/** The time the histogram counts by (`created`, `modified`), where a resource has more than one. */
-export const HISTOGRAM_PARAM = 'histogram';
+/** The time histogram above the table, shown when set, counting by that time (`created`, `modified`). */
+export const CHART_PARAM = 'chart';
 const MAX_ID_LENGTH = 2048;
 
 const detailsCodec: ParamCodec<string> = {
@@ -102,9 +102,9 @@ const detailsCodec: ParamCodec<string> = {
   problem: (raw) => (raw.length <= MAX_ID_LENGTH ? null : `must be at most ${MAX_ID_LENGTH} characters`),
 };
 
-function histogramCodec(spec: Pick<ResourceSpec, 'filters'>): Record<string, ParamCodec> {
+function chartCodec(spec: Pick<ResourceSpec, 'filters'>): Record<string, ParamCodec> {
   const times = spec.filters.filter((filter) => filter.kind === 'dateRange').map((filter) => filter.id);
-  return times.length > 1 ? { [HISTOGRAM_PARAM]: choiceCodec(times, 'one of') } : {};
+  return times.length > 0 ? { [CHART_PARAM]: choiceCodec(times, 'one of') } : {};
 }
 
 export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {
@@ -125,7 +125,7 @@ export function viewCodecs(
     order: choiceCodec(SORT_ORDERS, 'one of'),
     [DETAILS_PARAM]: detailsCodec,
     [REFRESH_PARAM]: choiceCodec(REFRESH_CHOICES, 'one of'),
-    ...histogramCodec(spec),
+    ...chartCodec(spec),
   };
   for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter, spec.query);
   return codecs;
