@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, type EmulatorStats } from '@/lib/emulator';
+import {
+  busiestSecond as busiestSecondOf,
+  DEFAULT_ACCESS_KEY_ID,
+  DEFAULT_SECRET_ACCESS_KEY,
+  sageMakerCallCount,
+  type EmulatorStats,
+} from '@/lib/emulator';
 import { freePort, TestRedis } from '@/lib/shared/test-support/redis-server';
 
 /**
@@ -95,18 +101,12 @@ async function untilShared(state: 'shared' | 'unavailable'): Promise<void> {
 
 /** SageMaker calls the emulator answered so far, leaving out STS. */
 async function sageMakerCalls(): Promise<number> {
-  const { byOperation } = await stats();
-  return Object.entries(byOperation)
-    .filter(([operation]) => operation !== 'GetCallerIdentity' && operation !== 'AssumeRole')
-    .reduce((sum, [, count]) => sum + count, 0);
+  return sageMakerCallCount(await stats());
 }
 
 /** The most SageMaker calls that arrived within any one second. */
 async function busiestSecond(): Promise<number> {
-  const times = (await stats()).arrivals
-    .filter((arrival) => arrival.operation !== '(none)')
-    .map((arrival) => arrival.at);
-  return Math.max(0, ...times.map((start) => times.filter((at) => at >= start && at < start + 1_000).length));
+  return busiestSecondOf(await stats());
 }
 
 async function get(replica: Replica, path: string): Promise<{ status: number; body: string }> {

@@ -14,7 +14,7 @@ export {
   emulatorOptionsFromEnv,
   type EmulatorOptions,
 } from './config';
-export type { EmulatorStats } from './stats';
+export { busiestSecond, sageMakerCallCount, sageMakerOperations, type EmulatorStats } from './stats';
 export type { FaultSettings } from './faults';
 export type { DataFile } from './catalog/data-file';
 export { deriveAccountId } from './protocol/credentials';

@@ -8,6 +8,7 @@ import { serializationError, ServiceError, unknownOperation } from '../protocol/
 import type { NextTokenCodec } from '../protocol/next-token';
 import { verifySigV4 } from '../protocol/sigv4';
 import { requestObject } from '../protocol/validation';
+import { UNTARGETED } from '../stats';
 
 export interface ApiDeps {
   credentials: CredentialStore;
@@ -48,7 +49,7 @@ function parseJsonBody(body: Buffer): Record<string, unknown> {
 
 export function operationOf(headers: IncomingHttpHeaders): string {
   const target = headers['x-amz-target'];
-  if (typeof target !== 'string') return '(none)';
+  if (typeof target !== 'string') return UNTARGETED;
   return target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
 }
 

@@ -7,6 +7,7 @@ import { verifySigV4 } from '../protocol/sigv4';
 import { STS_NAMESPACE, STS_OPERATIONS, STS_VERSION } from '../operations/sts';
 import type { FaultInjector } from '../faults';
 import type { ApiRequest } from './api';
+import { UNTARGETED } from '../stats';
 
 export interface StsDeps {
   credentials: CredentialStore;
@@ -44,10 +45,10 @@ export interface StsResult {
 /** One STS call on the Query protocol: Action and Version in a form body, SigV4 with signing name `sts`. */
 export async function handleSts(request: ApiRequest, deps: StsDeps): Promise<StsResult> {
   const requestId = randomUUID();
-  let operation = '(none)';
+  let operation = UNTARGETED;
   try {
     const params = formParams(request.body);
-    operation = params.Action ?? '(none)';
+    operation = params.Action ?? UNTARGETED;
     const caller = verifySigV4(request, deps.credentials, deps.now(), { signingName: 'sts', expired });
     const handler = STS_OPERATIONS.get(operation);
     if (handler === undefined || params.Version !== STS_VERSION) {

@@ -1,7 +1,10 @@
 import { vi } from 'vitest';
 import {
+  busiestSecond as busiestSecondOf,
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_SECRET_ACCESS_KEY,
+  sageMakerCallCount,
+  sageMakerOperations as operationsOf,
   startEmulator,
   type EmulatorOptions,
   type RunningEmulator,
@@ -51,23 +54,15 @@ export async function stopProxyAndEmulator(emulator: RunningEmulator | undefined
 
 /** SageMaker calls the emulator answered, leaving out STS (the proxy learns its account id once). */
 export function sageMakerCalls(emulator: RunningEmulator | undefined): number {
-  const stats = emulator?.stats();
-  if (stats === undefined) return 0;
-  const sts = (stats.byOperation.GetCallerIdentity ?? 0) + (stats.byOperation.AssumeRole ?? 0);
-  return stats.total - sts;
+  return emulator === undefined ? 0 : sageMakerCallCount(emulator.stats());
 }
 
 /** The SageMaker operations the emulator answered and how often, leaving out STS. */
 export function sageMakerOperations(emulator: RunningEmulator): Record<string, number> {
-  const sts = new Set(['GetCallerIdentity', 'AssumeRole']);
-  return Object.fromEntries(Object.entries(emulator.stats().byOperation).filter(([operation]) => !sts.has(operation)));
+  return operationsOf(emulator.stats());
 }
 
 /** The most calls of `operation` that arrived at the emulator within any one second. */
 export function busiestSecond(running: RunningEmulator, operation: string): number {
-  const times = running
-    .stats()
-    .arrivals.filter((arrival) => arrival.operation === operation)
-    .map((arrival) => arrival.at);
-  return Math.max(0, ...times.map((start) => times.filter((at) => at >= start && at < start + 1_000).length));
+  return busiestSecondOf(running.stats(), operation);
 }
