@@ -94,8 +94,6 @@ export function colors(known: readonly string[], present: readonly string[] = []
   );
 }
 
-const UNIT_WORD: Record<BucketUnit, string> = { hour: 'hour', day: 'day', week: 'week', month: 'month' };
-
 function bucketLabel(unit: BucketUnit, bucket: Bucket): string {
   const start = new Date(bucket.start);
   const day = { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' } as const;
@@ -274,7 +272,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     ? `all ${plural(chart.counted, 'row')}`
     : `${chart.counted.toLocaleString('en')} of the loaded rows`;
   const name =
-    `${label} by ${field.label.toLowerCase()} time, per ${UNIT_WORD[unit]}` +
+    `${label} by ${field.label.toLowerCase()} time, per ${unit}` +
     (stack === undefined ? '' : `, by ${stack.label.toLowerCase()}`) +
     `: ${whole}`;
   const first = buckets[0];
@@ -291,7 +289,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     >
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <figcaption id={ids.caption}>
-          {field.label} per {UNIT_WORD[unit]} (UTC)
+          {field.label} per {unit} (UTC)
           {' · '}
           {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
           {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
@@ -437,7 +435,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
         <caption>{name}</caption>
         <thead>
           <tr>
-            <th scope="col">{UNIT_WORD[unit]}</th>
+            <th scope="col">{unit}</th>
             {stack !== undefined &&
               chart.groups.map((group) => (
                 <th key={group} scope="col">

@@ -55,24 +55,14 @@ async function loadHolding(
     return { value: loaded.value, from: 'load' };
   } finally {
     clearInterval(renew);
-    const done = loaded;
     // Failures are never kept: a replica waiting on one calls itself, so no replica's refusal (its lanes full,
-    // its call aborted) is another's.
-    // A cached answer is where the waiters find it once the lock is free; any other is left for them apart.
-    const cachedMs = done?.cacheable ? ttlMs : 0;
+    // its call aborted) is another's. A cached answer is where the waiters find it once the lock is free; any
+    // other is left for them apart.
+    const cachedMs = loaded?.cacheable ? ttlMs : 0;
+    const body = loaded?.value ?? '';
+    const left = loaded !== undefined && cachedMs === 0 ? loaded.value : '';
     await store.run('finish', (redis) =>
-      done === undefined
-        ? redis.finish(keys.lock, keys.cache, result, flight, '', 0, '', 0)
-        : redis.finish(
-            keys.lock,
-            keys.cache,
-            result,
-            flight,
-            done.value,
-            cachedMs,
-            cachedMs > 0 ? '' : done.value,
-            RESULT_TTL_MS,
-          ),
+      redis.finish(keys.lock, keys.cache, result, flight, body, cachedMs, left, RESULT_TTL_MS),
     );
   }
 }
