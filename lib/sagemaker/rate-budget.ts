@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * A second, and room for the jitter between a call's start here and its arrival upstream (the network, a busy
  * event loop, a new connection): calls spaced by it at the sender stay more than a second apart upstream.
  */
-export const WINDOW_MS = 1_250;
+export const WINDOW_MS = 1_500;
 
 /** A call that would have waited longer than its allowance for the budget. */
 export class BudgetExceededError extends Error {
@@ -50,7 +50,7 @@ interface Bucket {
 }
 
 /**
- * At most `perSecond` calls per key in any one-second window: a token bucket whose tokens each come back 1.25 s
+ * At most `perSecond` calls per key in any one-second window: a token bucket whose tokens each come back 1.5 s
  * after the call that spent them started, so no burst goes past the budget. Calls go in the order they
  * asked; one whose turn is likely more than `maxWaitMs` away is refused at once, naming when to come back.
  */
