@@ -187,9 +187,18 @@ test.describe('freshness', () => {
     await expect(table.count).toContainText('100 loaded');
     await group.addVersions(2, 30);
     for (let poll = 0; poll < 3; poll += 1) {
-      const polled = table.nextListRequest((params) => params.get('SortOrder') === 'Ascending');
-      await page.clock.fastForward('00:31');
-      await polled;
+      let polled = false;
+      void table.nextListRequest((params) => params.get('SortOrder') === 'Ascending').then(() => (polled = true));
+      // The poll starts once the first load has settled, which may be after the clock first moves on.
+      await expect
+        .poll(
+          async () => {
+            if (!polled) await page.clock.fastForward('00:31');
+            return polled;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
     }
     await expect(page.getByTestId('new-rows')).toBeHidden();
   });
