@@ -117,7 +117,12 @@ export async function throughFleet(
     const claim = await store.run('claim', (redis) =>
       redis.claim(keys.cache, keys.lock, flight, LOCK_TTL_MS, options.fresh),
     );
-    if (claim === OFFLINE) break;
+    // One late answer is no reason to call upstream too (the same flight asking again finds the lock its own if
+    // the first claim took it); a store gone or late again is.
+    if (claim === OFFLINE) {
+      if (store.state() === 'shared') continue;
+      break;
+    }
     const [kind, value, ttlLeftMs] = claim;
     if (kind === 'cache' && typeof value === 'string') {
       return { value, from: 'cache', ...(typeof ttlLeftMs === 'number' && ttlLeftMs > 0 ? { ttlLeftMs } : {}) };

@@ -101,8 +101,8 @@ return 1`,
 
 /**
  * In one step, so no call can end between the two: the cached answer (unless fresh) with the time it has left,
- * else the lock, taken for this flight or named by the flight that holds it. Replies {'cache', value, ms left},
- * {'own'} or {'held', holder}.
+ * else the lock, taken for this flight or named by the flight that holds it. A flight that asks again (its first
+ * answer came late) finds the lock its own. Replies {'cache', value, ms left}, {'own'} or {'held', holder}.
  */
 const CLAIM = defineScript({
   NUMBER_OF_KEYS: 2,
@@ -112,6 +112,7 @@ if ARGV[3] ~= '1' then
   if value then return {'cache', value, redis.call('PTTL', KEYS[1])} end
 end
 local holder = redis.call('GET', KEYS[2])
+if holder == ARGV[1] then return {'own'} end
 if holder then return {'held', holder} end
 redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
 return {'own'}`,
@@ -272,15 +273,21 @@ export class SharedStore {
       recordSharedState({ up: false, fallback: operation });
       return OFFLINE;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      // Rejects after the loop's next I/O, not at once: when this process itself was busy past the timeout, an
-      // answer that came meanwhile is read first, and Redis is not taken for slow.
-      const expire = () => setImmediate(() => reject(new LateAnswer(this.timeoutMs)));
-      timer = setTimeout(expire, this.timeoutMs);
-    });
     const running = command(this.client);
     running.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    let immediate: NodeJS.Immediate | undefined;
+    const late = new Promise<never>((_, reject) => {
+      // The clock starts on the loop's next check phase, right after the client writes the command out, not
+      // while this process is still busy with other work; and it rejects after the loop's next I/O, so an answer
+      // that came while the process was busy is read first. Either way Redis is not taken for slow on its behalf.
+      const expire = () => {
+        immediate = setImmediate(() => reject(new LateAnswer(this.timeoutMs)));
+      };
+      immediate = setImmediate(() => {
+        timer = setTimeout(expire, this.timeoutMs);
+      });
+    });
     try {
       const value = await Promise.race([running, late]);
       this.late = 0;
@@ -291,11 +298,11 @@ export class SharedStore {
       recordSharedState({ up: false, fallback: operation });
       return OFFLINE;
     } finally {
+      clearImmediate(immediate);
       clearTimeout(timer);
     }
   }
 
-  /** Leaves the store alone for a while; a connection that keeps answering late is closed and opened anew. */
   /**
    * After a failure, or a second late answer in a row, the store is left alone for a while (one late answer may
    * be this busy process's own doing); a connection that keeps answering late is closed and opened anew.
