@@ -7,6 +7,7 @@ import { FilterPopover } from './filter-popover';
 import { parseDuration, serializeRange, type DateRange } from '@/lib/url/range';
 import { formatBound, parseBound } from './date-input';
 import { zoneName } from './time-format';
+import { useHydrated } from './use-now';
 import { useTimeZone, type TimeZoneMode } from './use-preferences';
 
 const PRESETS = [
@@ -108,7 +109,9 @@ function CustomRange({
 
 export function DateRangePicker({ filter, value, onChange }: DateRangePickerProps) {
   const [zone] = useTimeZone();
-  const summary = describeRange(value, zone);
+  // The server knows neither the browser's zone nor its choice: the first render says UTC, as the cells do.
+  const shownZone = useHydrated() ? zone : 'utc';
+  const summary = describeRange(value, shownZone);
   return (
     <FilterPopover label={filter.label} summary={summary} noun="range">
       {(close) => (
@@ -134,9 +137,9 @@ export function DateRangePicker({ filter, value, onChange }: DateRangePickerProp
             })}
           </div>
           <CustomRange
-            key={value === null ? '' : serializeRange(value)}
+            key={`${shownZone} ${value === null ? '' : serializeRange(value)}`}
             value={value}
-            zone={zone}
+            zone={shownZone}
             onApply={(range) => {
               onChange(range);
               close();
