@@ -55,14 +55,18 @@ async function loadAll(page: Page, table: TablePage): Promise<void> {
   await expect(table.count).toHaveText(/ total$/, { timeout: 30_000 });
 }
 
+const PINNED = 'created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
+
 test.describe('the time histogram', () => {
+  // The buckets below are computed in UTC, as a browser in UTC counts them.
+  test.use({ timezoneId: 'UTC' });
+
   test('counts each bucket as the rows’ own dates do, stacked by approval, and says when all are loaded', async ({
     page,
     request,
   }) => {
     const table = new TablePage(page, 'model-packages');
-    const range = 'chart=created&created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
-    const first = await table.open(range);
+    const first = await table.open(`chart=created&${PINNED}`);
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     await expect(chart.figure.locator('figcaption')).toContainText(/of \d+ loaded rows/);
@@ -205,12 +209,48 @@ test.describe('the time histogram', () => {
     await expect.poll(() => table.rowIds()).toEqual(before);
   });
 
+  test('a range brushed at the edges stays within the view’s own range', async ({ page, request }) => {
+    const table = new TablePage(page, 'model-packages');
+    const rows = await apiAll(request, table.apiPath, {
+      CreationTimeAfter: '2024-01-01T00:00:00Z',
+      CreationTimeBefore: '2024-07-01T00:00:00Z',
+    });
+    const times = rows.map((row) => Date.parse(String(row.CreationTime))).sort((a, b) => a - b);
+    // A view from a minute before its first row to a minute after its last: neither end on a week's edge.
+    const start = new Date((times[0] ?? 0) - 60_000);
+    const end = new Date((times.at(-1) ?? 0) + 60_000);
+    await table.open(`chart=created&created=${start.toISOString()}/${end.toISOString()}`);
+    const chart = new Histogram(page);
+    await loadAll(page, table);
+    await expect(chart.figure.locator('figcaption')).toContainText(/all \d+ rows loaded/);
+    expect(await chart.unit()).toBe('week');
+    const buckets = await chart.counts();
+    const starts = buckets.map((bucket) => Date.parse(bucket.start));
+    expect(starts[0], 'the first week begins before the view').toBeLessThan(start.getTime());
+
+    await chart.chart.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    const created = () => (new URL(page.url()).searchParams.get('created') ?? '').split('/').map(Date.parse);
+    await expect.poll(created).toEqual([start.getTime(), starts[2]]);
+
+    await page.goBack();
+    await expect.poll(created).toEqual([start.getTime(), end.getTime()]);
+    await expect(chart.svg).toBeVisible();
+    await chart.chart.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Enter');
+    await expect.poll(created).toEqual([starts.at(-2), end.getTime()]);
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     test(`looks as it should and is axe clean (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
       const table = new TablePage(page, 'model-packages');
-      await table.open('chart=created&created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z');
+      await table.open(`chart=created&${PINNED}`);
       const chart = new Histogram(page);
       await loadAll(page, table);
       await expect(chart.svg).toBeVisible();
@@ -219,6 +259,67 @@ test.describe('the time histogram', () => {
       expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
     });
   }
+});
+
+test.describe('the time histogram in the browser’s time zone', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+
+  /** The Monday of an instant's week in Los Angeles, as that day's date (YYYY-MM-DD), computed apart from the app. */
+  function localMonday(at: number): string {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: 'America/Los_Angeles',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        weekday: 'short',
+      })
+        .formatToParts(new Date(at))
+        .map((part) => [part.type, part.value]),
+    );
+    const back = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
+    const monday = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day) - back));
+    return monday.toISOString().slice(0, 10);
+  }
+
+  function wallClock(at: number): string {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/Los_Angeles',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(at));
+  }
+
+  test('counts by local weeks, as the table shows its times, and by UTC ones once UTC is chosen', async ({
+    page,
+    request,
+  }) => {
+    const table = new TablePage(page, 'model-packages');
+    const first = await table.open(`chart=created&${PINNED}`);
+    const chart = new Histogram(page);
+    await loadAll(page, table);
+    await expect(chart.figure.locator('figcaption')).toContainText(/per week \(P[SD]T\)/);
+    const rows = await apiAll(request, table.apiPath, listParams(await first.url()));
+    const expected = new Map<string, number>();
+    for (const row of rows) {
+      const monday = localMonday(Date.parse(String(row.CreationTime)));
+      expected.set(monday, (expected.get(monday) ?? 0) + 1);
+    }
+    const local = (await chart.counts()).filter((bucket) => bucket.total > 0);
+    for (const bucket of local) expect(wallClock(Date.parse(bucket.start))).toMatch(/, 00:00$/);
+    expect(new Map(local.map((bucket) => [localMonday(Date.parse(bucket.start)), bucket.total]))).toEqual(expected);
+
+    await page.getByRole('group', { name: 'Time zone' }).getByRole('button', { name: 'UTC' }).click();
+    await expect(chart.figure.locator('figcaption')).toContainText('per week (UTC)');
+    const utc = (await chart.counts()).filter((bucket) => bucket.total > 0);
+    for (const bucket of utc) expect(bucket.start).toBe(bucketStart('week', bucket.start));
+    expect(utc.map((bucket) => bucket.start)).not.toEqual(local.map((bucket) => bucket.start));
+    expect(utc.reduce((sum, bucket) => sum + bucket.total, 0)).toBe(rows.length);
+  });
 });
 
 test.describe('the time histogram on a phone', () => {

@@ -21,7 +21,14 @@ import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
-import { absoluteRange, chartRoom, facetPatch, facets, timeFields } from '@/components/histogram/chart-spec';
+import {
+  absoluteRange,
+  chartRoom,
+  facetPatch,
+  facets,
+  timeFields,
+  viewBounds,
+} from '@/components/histogram/chart-spec';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
@@ -37,6 +44,7 @@ import { FilterBar } from './toolbar';
 import { UrlIssues } from './url-issues';
 import { useListing } from './use-listing';
 import { useScrollAnchor } from './use-scroll-anchor';
+import { zoneName } from './time-format';
 import { useTablePreferences } from './use-table-preferences';
 import { useViewState } from './use-view-state';
 import { useHydrated } from './use-now';
@@ -171,6 +179,10 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   const selectedRange = useMemo(
     () => (chartStart === undefined || chartEnd === undefined ? undefined : { start: chartStart, end: chartEnd }),
     [chartStart, chartEnd],
+  );
+  const bounds = useMemo(
+    () => viewBounds(spec, values, timeId, resolvedRanges),
+    [spec, values, timeId, resolvedRanges],
   );
   const room = chartRoom(breakdowns.length);
   const onTimeField = useCallback((id: string) => setView({ [CHART_PARAM]: id }, { history: 'replace' }), [setView]);
@@ -362,6 +374,9 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               stack={stack}
               facets={breakdowns}
               selected={selectedRange}
+              bounds={bounds}
+              zone={prefs.zone}
+              zoneLabel={zoneName(prefs.zone)}
               onRange={onRange}
               onFacet={onFacet}
             />

@@ -1,23 +1,40 @@
-import { utcDay, utcHour, utcMonday, utcMonth, type CountableTimeInterval } from 'd3-time';
+import {
+  timeDay,
+  timeHour,
+  timeMonday,
+  timeMonth,
+  timeYear,
+  utcDay,
+  utcHour,
+  utcMonday,
+  utcMonth,
+  utcYear,
+  type CountableTimeInterval,
+} from 'd3-time';
 
-export type BucketUnit = 'hour' | 'day' | 'week' | 'month';
+export type BucketUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
 
-const INTERVALS: Record<BucketUnit, CountableTimeInterval> = {
-  hour: utcHour,
-  day: utcDay,
-  week: utcMonday,
-  month: utcMonth,
+/** Buckets begin at midnight, on Monday, on the first of the month, in this zone: the browser's, or UTC. */
+export type BucketZone = 'local' | 'utc';
+
+const INTERVALS: Record<BucketZone, Record<BucketUnit, CountableTimeInterval>> = {
+  utc: { hour: utcHour, day: utcDay, week: utcMonday, month: utcMonth, year: utcYear },
+  local: { hour: timeHour, day: timeDay, week: timeMonday, month: timeMonth, year: timeYear },
 };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** The bucket a span is counted in: about 100 bars at most, from hours (two days) to months (beyond two years). */
+/**
+ * The bucket a span is counted in: about 120 bars at most, from hours (two days) to months (ten years); a longer
+ * span, such as one old row among this year's, is counted per year.
+ */
 export function unitFor(spanMs: number): BucketUnit {
   if (spanMs <= 2 * DAY_MS) return 'hour';
   if (spanMs <= 90 * DAY_MS) return 'day';
   if (spanMs <= 730 * DAY_MS) return 'week';
-  return 'month';
+  if (spanMs <= 3_653 * DAY_MS) return 'month';
+  return 'year';
 }
 
 export interface Bucket {
@@ -42,8 +59,8 @@ export interface Histogram {
 }
 
 /** The bucket of `unit` that holds `at`. */
-export function bucketOf(unit: BucketUnit, at: number): { start: number; end: number } {
-  const interval = INTERVALS[unit];
+export function bucketOf(unit: BucketUnit, at: number, zone: BucketZone = 'utc'): { start: number; end: number } {
+  const interval = INTERVALS[zone][unit];
   const start = interval.floor(new Date(at));
   return { start: start.getTime(), end: interval.offset(start, 1).getTime() };
 }
@@ -57,6 +74,7 @@ export function histogram(
   field: string,
   group: string | undefined,
   knownGroups: readonly string[] = [],
+  zone: BucketZone = 'utc',
 ): Histogram {
   const dated: { at: number; group: string }[] = [];
   let undated = 0;
@@ -80,7 +98,7 @@ export function histogram(
     if (at > last) last = at;
   }
   const unit = unitFor(last - first);
-  const interval = INTERVALS[unit];
+  const interval = INTERVALS[zone][unit];
   const starts = interval.range(interval.floor(new Date(first)), interval.offset(interval.floor(new Date(last)), 1));
   const buckets: Bucket[] = starts.map((start) => ({
     start: start.getTime(),

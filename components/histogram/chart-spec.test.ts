@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resourceSpec } from '@/lib/resources/registry';
 import { ONE_SOURCE } from '@/lib/url/sources';
-import { absoluteRange, facetPatch, facets, timeFields } from './chart-spec';
+import { absoluteRange, facetPatch, facets, timeFields, viewBounds } from './chart-spec';
 
 describe("the histogram's view of a resource", () => {
   it('counts by each date-range filter, by the column that holds its time', () => {
@@ -53,5 +53,22 @@ describe("the histogram's view of a resource", () => {
     expect(absoluteRange({ created: { kind: 'relative', duration: 'P7D', ms: 7 * 86_400_000 } }, 'created')).toBe(
       undefined,
     );
+  });
+
+  it("bounds a brush by the view: an absolute range's ends, or where the server started a relative one", () => {
+    const spec = resourceSpec('images');
+    const start = new Date('2025-01-01T06:00:00Z');
+    expect(viewBounds(spec, { created: { kind: 'absolute', start, end: null } }, 'created', undefined)).toEqual({
+      start: start.getTime(),
+    });
+    const relative = { created: { kind: 'relative', duration: 'P7D', ms: 7 * 86_400_000 } } as const;
+    expect(viewBounds(spec, relative, 'created', { CreationTimeAfter: '2025-03-01T10:00:00Z' })).toEqual({
+      start: Date.parse('2025-03-01T10:00:00Z'),
+    });
+    // The modified time is bounded by its own parameters, not the created ones.
+    expect(viewBounds(spec, { modified: relative.created }, 'modified', { CreationTimeAfter: '2025-03-01' })).toEqual(
+      {},
+    );
+    expect(viewBounds(spec, {}, 'created', undefined)).toEqual({});
   });
 });

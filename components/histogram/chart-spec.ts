@@ -95,3 +95,27 @@ export function absoluteRange(values: ViewValues, fieldId: string): { start: num
   if (range?.kind !== 'absolute' || range.start === null || range.end === null) return undefined;
   return { start: range.start.getTime(), end: range.end.getTime() };
 }
+
+/**
+ * The view's bounds on a time field as epoch ms, either end open: an absolute range's ends, or where a relative
+ * one starts as the server resolved it for this listing.
+ */
+export function viewBounds(
+  spec: Pick<ResourceSpec, 'filters'>,
+  values: ViewValues,
+  fieldId: string,
+  resolved: Readonly<Record<string, string>> | undefined,
+): { start?: number; end?: number } {
+  const range = rangeValue(values, fieldId);
+  if (range === null) return {};
+  if (range.kind === 'absolute') {
+    return {
+      ...(range.start === null ? {} : { start: range.start.getTime() }),
+      ...(range.end === null ? {} : { end: range.end.getTime() }),
+    };
+  }
+  const filter = spec.filters.find((candidate) => candidate.id === fieldId);
+  const after = filter?.kind === 'dateRange' ? resolved?.[filter.afterParam] : undefined;
+  const start = after === undefined ? Number.NaN : Date.parse(after);
+  return Number.isNaN(start) ? {} : { start };
+}

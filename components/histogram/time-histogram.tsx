@@ -13,7 +13,7 @@ import {
 } from 'react';
 import { statusTone, type Tone } from '@/components/ui/status-badge';
 import { focusRing } from '@/components/ui/styles';
-import { breakdown, histogram, type Bucket, type BucketUnit } from './bins';
+import { breakdown, histogram, type Bucket, type BucketUnit, type BucketZone } from './bins';
 
 export interface TimeField {
   /** The date-range filter it sets, e.g. `created`. */
@@ -50,6 +50,12 @@ export interface TimeHistogramProps {
   facets: readonly Facet[];
   /** The view's range on the chart's time, when it has both ends. */
   selected: { start: number; end: number } | undefined;
+  /** The view's bounds on the chart's time, either end open: a brushed range stays within them. */
+  bounds: { start?: number; end?: number };
+  /** Where days, weeks and months begin: the zone the table shows its times in. */
+  zone: BucketZone;
+  /** That zone's name, as the table writes it: "UTC", "PST". */
+  zoneLabel: string;
   onRange: (fieldId: string, start: Date, end: Date) => void;
   /** Sets the facet's filter to the value, or clears it when `clear`. */
   onFacet: (facetId: string, value: string, clear: boolean) => void;
@@ -94,23 +100,34 @@ export function colors(known: readonly string[], present: readonly string[] = []
   );
 }
 
-function bucketLabel(unit: BucketUnit, bucket: Bucket): string {
+interface Labeling {
+  unit: BucketUnit;
+  zone: BucketZone;
+  zoneLabel: string;
+}
+
+function bucketLabel({ unit, zone, zoneLabel }: Labeling, bucket: Bucket): string {
   const start = new Date(bucket.start);
-  const day = { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' } as const;
+  const timeZone = zone === 'utc' ? 'UTC' : undefined;
+  const day = { timeZone, day: 'numeric', month: 'short', year: 'numeric' } as const;
   switch (unit) {
     case 'hour':
-      return `${start.toLocaleString('en', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} UTC`;
+      return `${start.toLocaleString('en', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} ${zoneLabel}`;
     case 'day':
       return start.toLocaleDateString('en', day);
     case 'week':
       return `week of ${start.toLocaleDateString('en', day)}`;
     case 'month':
-      return start.toLocaleDateString('en', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+      return start.toLocaleDateString('en', { timeZone, month: 'long', year: 'numeric' });
+    case 'year':
+      return start.toLocaleDateString('en', { timeZone, year: 'numeric' });
   }
 }
 
-function rangeLabel(unit: BucketUnit, first: Bucket, last: Bucket): string {
-  return first === last ? bucketLabel(unit, first) : `${bucketLabel(unit, first)} to ${bucketLabel(unit, last)}`;
+function rangeLabel(labeling: Labeling, first: Bucket, last: Bucket): string {
+  return first === last
+    ? bucketLabel(labeling, first)
+    : `${bucketLabel(labeling, first)} to ${bucketLabel(labeling, last)}`;
 }
 
 function plural(count: number, word: string): string {
@@ -156,14 +173,19 @@ const HEIGHT = { full: 96, compact: 32 };
  * date filter; the breakdowns below set a status or approval filter.
  */
 export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramProps) {
-  const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, onRange, onFacet } = props;
+  const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, bounds, onRange, onFacet } = props;
+  const { zone, zoneLabel } = props;
   const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0];
-  const chart = useMemo(() => histogram(rows, field?.field ?? '', stack?.field, stack?.values), [rows, field, stack]);
+  const chart = useMemo(
+    () => histogram(rows, field?.field ?? '', stack?.field, stack?.values, zone),
+    [rows, field, stack, zone],
+  );
   const palette = useMemo(() => colors(stack?.values ?? [], chart.groups), [stack, chart.groups]);
   const [wrapRef, width] = useWidth();
   const compact = usePhone();
   const height = compact ? HEIGHT.compact : HEIGHT.full;
   const { buckets, unit } = chart;
+  const labeling = { unit, zone, zoneLabel };
   const count = buckets.length;
   const [cursor, setCursor] = useState<number | null>(null);
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -174,7 +196,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
   const ids = { caption: useId(), hint: useId() };
 
   // A new set of buckets (another time field, more rows) starts the keyboard's selection afresh.
-  const shape = `${unit}:${buckets[0]?.start ?? ''}:${count}`;
+  const shape = `${zone}:${unit}:${buckets[0]?.start ?? ''}:${count}`;
   const [seenShape, setSeenShape] = useState(shape);
   if (seenShape !== shape) {
     setSeenShape(shape);
@@ -190,10 +212,15 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     const box = element.getBoundingClientRect();
     return Math.min(count - 1, Math.max(0, Math.floor(((clientX - box.left) / Math.max(1, box.width)) * count)));
   };
+  // The first and last bucket reach past the view's own range when it does not start or end on a bucket's
+  // edge: what is brushed is kept within it, so a filter set from the chart never widens the view.
   const apply = (from: number, to: number) => {
     const first = buckets[Math.min(from, to)];
     const last = buckets[Math.max(from, to)];
-    if (first !== undefined && last !== undefined) onRange(field.id, new Date(first.start), new Date(last.end));
+    if (first === undefined || last === undefined) return;
+    const start = Math.max(first.start, bounds.start ?? -Infinity);
+    const end = Math.min(last.end, bounds.end ?? Infinity);
+    if (start < end) onRange(field.id, new Date(start), new Date(end));
   };
 
   const marked =
@@ -210,7 +237,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
   const announcement =
     !keyed || drag !== null || firstMarked === undefined || lastMarked === undefined
       ? ''
-      : `${rangeLabel(unit, firstMarked, lastMarked)}: ${plural(markedRows, 'row')}. Enter filters to it.`;
+      : `${rangeLabel(labeling, firstMarked, lastMarked)}: ${plural(markedRows, 'row')}. Enter filters to it.`;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (count === 0) return;
@@ -289,8 +316,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     >
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
         <figcaption id={ids.caption}>
-          {field.label} per {unit} (UTC)
-          {' · '}
+          {field.label} per {unit} ({zoneLabel}){' · '}
           {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
           {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
         </figcaption>
@@ -354,7 +380,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
                     height={barHeight}
                     className={highlighted ? 'fill-blue-600 dark:fill-blue-400' : 'fill-zinc-500 dark:fill-zinc-400'}
                   >
-                    <title>{`${bucketLabel(unit, bucket)}: ${plural(bucket.total, 'row')}`}</title>
+                    <title>{`${bucketLabel(labeling, bucket)}: ${plural(bucket.total, 'row')}`}</title>
                   </rect>
                 );
               }
@@ -362,7 +388,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
               return (
                 <g key={bucket.start} opacity={selected === undefined || highlighted ? 1 : 0.45}>
                   <title>
-                    {`${bucketLabel(unit, bucket)}: ${plural(bucket.total, 'row')}` +
+                    {`${bucketLabel(labeling, bucket)}: ${plural(bucket.total, 'row')}` +
                       bucket.counts
                         .map((value, group) => (value === 0 ? '' : `, ${chart.groups[group] || '(none)'} ${value}`))
                         .join('')}
@@ -409,13 +435,13 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
       </p>
       {first !== undefined && last !== undefined && (
         <div className="flex justify-between text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
-          <span>{bucketLabel(unit, first)}</span>
+          <span>{bucketLabel(labeling, first)}</span>
           {firstMarked !== undefined && lastMarked !== undefined && (
             <span aria-hidden="true" className="text-blue-700 dark:text-blue-300">
-              {rangeLabel(unit, firstMarked, lastMarked)} · {plural(markedRows, 'row')}
+              {rangeLabel(labeling, firstMarked, lastMarked)} · {plural(markedRows, 'row')}
             </span>
           )}
-          <span>{bucketLabel(unit, last)}</span>
+          <span>{bucketLabel(labeling, last)}</span>
         </div>
       )}
       {!compact && stack !== undefined && chart.groups.length > 0 && (
@@ -448,7 +474,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
         <tbody>
           {buckets.map((bucket) => (
             <tr key={bucket.start} data-start={new Date(bucket.start).toISOString()}>
-              <th scope="row">{bucketLabel(unit, bucket)}</th>
+              <th scope="row">{bucketLabel(labeling, bucket)}</th>
               {stack !== undefined && bucket.counts.map((value, group) => <td key={chart.groups[group]}>{value}</td>)}
               <td>{bucket.total}</td>
             </tr>
