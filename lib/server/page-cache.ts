@@ -117,7 +117,11 @@ async function loadForFleet(
   );
   if (answer.from === 'load' && own !== undefined) return { ...own, from: 'load' };
   const shared = decode(answer.value);
-  if (shared === undefined) return { ...(await load(signal)), from: 'load' };
+  if (shared === undefined) {
+    // Not what this layout writes (a corrupt or foreign value): a fresh load through the fleet replaces it, once.
+    if (!fresh) return loadForFleet(key, true, signal, load);
+    return { ...(await load(signal)), from: 'load' };
+  }
   const ttlLeftMs =
     answer.ttlLeftMs === undefined ? undefined : Math.min(answer.ttlLeftMs, serverEnv().PROXY_CACHE_TTL_MS);
   return { ...shared, from: answer.from, ...(ttlLeftMs === undefined ? {} : { ttlLeftMs }) };

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as readyRoute from '@/app/api/ready/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { renderMetrics } from '@/lib/observability/metrics';
-import { SharedStore, sharedStore } from '@/lib/shared/store';
+import { OFFLINE, SharedStore, sharedStore } from '@/lib/shared/store';
 import { TestRedis } from '@/lib/shared/test-support/redis-server';
 import { resetCacheForTests } from './page-cache';
 import { resetReadinessForTests } from './readiness';
@@ -52,6 +52,11 @@ async function metric(name: string): Promise<string | undefined> {
   return new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(body)?.[1];
 }
 
+function arns(body: unknown): unknown[] {
+  const items = (body as { items?: { ImageArn?: unknown }[] }).items ?? [];
+  return items.map((item) => item.ImageArn);
+}
+
 describe('the shared store behind the list routes (CACHE_URL)', () => {
   it('answers a request from the shared cache once this process has forgotten it', async () => {
     await startShared();
@@ -66,6 +71,30 @@ describe('the shared store behind the list routes (CACHE_URL)', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(sageMakerCalls(emulator)).toBe(calls);
+  });
+
+  it('replaces a value it cannot read with a fresh answer, which the fleet then reads', async () => {
+    await startShared();
+    const first = await callRoute('images', 'MaxResults=6');
+    const store = sharedStore();
+    if (store === undefined) throw new Error('no shared store');
+    const keys = await store.run('keys', (client) => client.keys(store.key('cache', '*')));
+    if (keys === OFFLINE) throw new Error('the store went away');
+    expect(keys).toHaveLength(1);
+    const [key = ''] = keys;
+    await store.run('corrupt', (client) => client.set(key, 'not what the cache writes', { PX: 60_000 }));
+
+    resetCacheForTests();
+    const again = await callRoute('images', 'MaxResults=6');
+    expect(again.status).toBe(200);
+    expect(arns(again.body)).toEqual(arns(first.body));
+    expect(sageMakerCalls(emulator)).toBe(2);
+    const kept = await store.run('read', (client) => client.get(key));
+    expect(typeof kept === 'string' && kept.startsWith('{')).toBe(true);
+
+    resetCacheForTests();
+    expect((await callRoute('images', 'MaxResults=6')).body).toEqual(again.body);
+    expect(sageMakerCalls(emulator)).toBe(2);
   });
 
   it('keeps deployments with other prefixes apart', async () => {
