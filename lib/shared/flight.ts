@@ -113,17 +113,15 @@ export async function throughFleet(
   const keys = { lock: store.hashedKey('lock', key), cache: store.hashedKey('cache', key) };
   const flight = store.uniqueId();
   const deadline = performance.now() + MAX_WAIT_MS;
+  const claim = () =>
+    store.run('claim', (redis) => redis.claim(keys.cache, keys.lock, flight, LOCK_TTL_MS, options.fresh));
   for (let turn = 0; turn < MAX_TURNS; turn += 1) {
-    const claim = await store.run('claim', (redis) =>
-      redis.claim(keys.cache, keys.lock, flight, LOCK_TTL_MS, options.fresh),
-    );
-    // One late answer is no reason to call upstream too (the same flight asking again finds the lock its own if
-    // the first claim took it); a store gone or late again is.
-    if (claim === OFFLINE) {
-      if (store.state() === 'shared') continue;
-      break;
-    }
-    const [kind, value, ttlLeftMs] = claim;
+    let claimed = await claim();
+    // One late answer is no reason to call upstream too: the flight asks once more, and finds the lock its own
+    // if the late claim took it. A store gone, or late again, is.
+    if (claimed === OFFLINE && store.state() === 'shared') claimed = await claim();
+    if (claimed === OFFLINE) break;
+    const [kind, value, ttlLeftMs] = claimed;
     if (kind === 'cache' && typeof value === 'string') {
       return { value, from: 'cache', ...(typeof ttlLeftMs === 'number' && ttlLeftMs > 0 ? { ttlLeftMs } : {}) };
     }

@@ -266,7 +266,8 @@ export class SharedStore {
 
   /**
    * Runs `command` on Redis, or gives OFFLINE when the store is unavailable, fails or is late: no command waits
-   * longer than CACHE_TIMEOUT_MS, whatever the client does with it.
+   * longer than CACHE_TIMEOUT_MS after the client writes it out (and the loop's turns on either side), whatever
+   * the client does with it.
    */
   async run<T>(operation: string, command: (redis: Redis) => Promise<T>): Promise<T | Offline> {
     if (this.state() !== 'shared') {
@@ -278,8 +279,9 @@ export class SharedStore {
     let timer: NodeJS.Timeout | undefined;
     let immediate: NodeJS.Immediate | undefined;
     const late = new Promise<never>((_, reject) => {
-      // The clock starts on the loop's next check phase, right after the client writes the command out, not
-      // while this process is still busy with other work; and it rejects after the loop's next I/O, so an answer
+      // The clock starts on the loop's next check phase, right after the client writes the command out
+      // (@redis/client 6 writes what it queued in a setImmediate), not while this process is still busy with
+      // other work; and it rejects after the loop's next I/O, so an answer
       // that came while the process was busy is read first. Either way Redis is not taken for slow on its behalf.
       const expire = () => {
         immediate = setImmediate(() => reject(new LateAnswer(this.timeoutMs)));
