@@ -50,7 +50,14 @@ function appServer(appPort: number, emulatorPort: number, env: Record<string, st
     // Never test a server this run did not start: a busy port fails the run instead.
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { EMULATOR_PORT: String(emulatorPort), EMULATOR_SEED: '42', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    // The server in UTC, so a browser in another zone (the time-zone tests) differs from it on every machine.
+    env: {
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_SEED: '42',
+      NEXT_TELEMETRY_DISABLED: '1',
+      TZ: 'UTC',
+      ...env,
+    },
   };
 }
 

@@ -44,7 +44,6 @@ import { FilterBar } from './toolbar';
 import { UrlIssues } from './url-issues';
 import { useListing } from './use-listing';
 import { useScrollAnchor } from './use-scroll-anchor';
-import { zoneName } from './time-format';
 import { useTablePreferences } from './use-table-preferences';
 import { useViewState } from './use-view-state';
 import { useHydrated } from './use-now';
@@ -376,7 +375,6 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               selected={selectedRange}
               bounds={bounds}
               zone={prefs.zone}
-              zoneLabel={zoneName(prefs.zone)}
               onRange={onRange}
               onFacet={onFacet}
             />

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { breakdown, bucketOf, histogram, unitFor, type BucketZone } from './bins';
 
 const DAY = 86_400_000;
+
+/** Runs the rest of the test as a browser in `zone` would, and puts the process's zone back after it. */
+function inZone(zone: string): void {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  onTestFinished(() => {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  });
+}
 
 describe('histogram', () => {
   it('picks the bucket from the span: hours, days, weeks, months, years', () => {
@@ -23,16 +33,8 @@ describe('histogram', () => {
   });
 
   describe("in the browser's zone", () => {
-    const zone = process.env.TZ;
-    beforeEach(() => {
-      process.env.TZ = 'America/Los_Angeles';
-    });
-    afterEach(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
-
     it('starts days at local midnight and weeks on local Mondays, across a change of clocks', () => {
+      inZone('America/Los_Angeles');
       // 05:00 UTC on 1 March is 21:00 on 28 February in Los Angeles (UTC−8).
       const day = bucketOf('day', Date.parse('2025-03-01T05:00:00Z'), 'local');
       expect(new Date(day.start).toISOString()).toBe('2025-02-28T08:00:00.000Z');
@@ -89,13 +91,8 @@ describe('histogram', () => {
   });
 
   it('puts every dated row in the one bucket that holds its time, whatever the span and zone', () => {
-    const zone = process.env.TZ;
     // A zone half an hour off UTC, with summer time: local buckets differ from UTC ones at every unit.
-    process.env.TZ = 'Australia/Adelaide';
-    onTestFinished(() => {
-      if (zone === undefined) delete process.env.TZ;
-      else process.env.TZ = zone;
-    });
+    inZone('Australia/Adelaide');
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: Date.parse('2015-01-01'), max: Date.parse('2026-01-01') }), {

@@ -12,6 +12,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { statusTone, type Tone } from '@/components/ui/status-badge';
+import { zoneName } from '@/components/data-table/time-format';
 import { focusRing } from '@/components/ui/styles';
 import { breakdown, histogram, type Bucket, type BucketUnit, type BucketZone } from './bins';
 
@@ -54,8 +55,6 @@ export interface TimeHistogramProps {
   bounds: { start?: number; end?: number };
   /** Where days, weeks and months begin: the zone the table shows its times in. */
   zone: BucketZone;
-  /** That zone's name, as the table writes it: "UTC", "PST". */
-  zoneLabel: string;
   onRange: (fieldId: string, start: Date, end: Date) => void;
   /** Sets the facet's filter to the value, or clears it when `clear`. */
   onFacet: (facetId: string, value: string, clear: boolean) => void;
@@ -103,16 +102,16 @@ export function colors(known: readonly string[], present: readonly string[] = []
 interface Labeling {
   unit: BucketUnit;
   zone: BucketZone;
-  zoneLabel: string;
 }
 
-function bucketLabel({ unit, zone, zoneLabel }: Labeling, bucket: Bucket): string {
+function bucketLabel({ unit, zone }: Labeling, bucket: Bucket): string {
   const start = new Date(bucket.start);
   const timeZone = zone === 'utc' ? 'UTC' : undefined;
   const day = { timeZone, day: 'numeric', month: 'short', year: 'numeric' } as const;
   switch (unit) {
     case 'hour':
-      return `${start.toLocaleString('en', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} ${zoneLabel}`;
+      // Each hour names its own zone: a span across a change of clocks has hours of both.
+      return `${start.toLocaleString('en', { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })} ${zoneName(zone, start)}`;
     case 'day':
       return start.toLocaleDateString('en', day);
     case 'week':
@@ -174,7 +173,7 @@ const HEIGHT = { full: 96, compact: 32 };
  */
 export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramProps) {
   const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, bounds, onRange, onFacet } = props;
-  const { zone, zoneLabel } = props;
+  const { zone } = props;
   const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0];
   const chart = useMemo(
     () => histogram(rows, field?.field ?? '', stack?.field, stack?.values, zone),
@@ -185,7 +184,12 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
   const compact = usePhone();
   const height = compact ? HEIGHT.compact : HEIGHT.full;
   const { buckets, unit } = chart;
-  const labeling = { unit, zone, zoneLabel };
+  const labeling = { unit, zone };
+  // The zone's names over the span, "PST/PDT" across a change of clocks.
+  const zoneLabel = useMemo(() => {
+    const names = new Set(buckets.map((bucket) => zoneName(zone, new Date(bucket.start))));
+    return names.size === 0 ? zoneName(zone) : [...names].join('/');
+  }, [buckets, zone]);
   const count = buckets.length;
   const [cursor, setCursor] = useState<number | null>(null);
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -220,7 +224,8 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     if (first === undefined || last === undefined) return;
     const start = Math.max(first.start, bounds.start ?? -Infinity);
     const end = Math.min(last.end, bounds.end ?? Infinity);
-    if (start < end) onRange(field.id, new Date(start), new Date(end));
+    // A bucket wholly at the view's end (a row created exactly then, which the image APIs count) is that instant.
+    if (start <= end) onRange(field.id, new Date(start), new Date(end));
   };
 
   const marked =
@@ -304,6 +309,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
     `: ${whole}`;
   const first = buckets[0];
   const last = buckets.at(-1);
+
   const inSelection = (bucket: Bucket) =>
     selected !== undefined && bucket.start < selected.end && bucket.end > selected.start;
 
