@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { apiAll, listParams } from './api';
 import { expect, test } from './fixtures';
-import { TablePage } from './pages/table-page';
+import { TablePage, type FirstPage } from './pages/table-page';
 
 /** The chart above a table, its figures read from the table it keeps for screen readers. */
 class Histogram {
@@ -57,7 +57,12 @@ async function loadAll(page: Page, table: TablePage): Promise<void> {
   await expect(table.count).toHaveText(/ total$/, { timeout: 30_000 });
 }
 
-const PINNED = 'created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z';
+/** The pinned data set: model packages of the first half of 2024, charted by creation time. */
+async function openPinned(page: Page): Promise<{ table: TablePage; first: FirstPage; chart: Histogram }> {
+  const table = new TablePage(page, 'model-packages');
+  const first = await table.open('chart=created&created=2024-01-01T00:00:00.000Z/2024-07-01T00:00:00.000Z');
+  return { table, first, chart: new Histogram(page) };
+}
 
 test.describe('the time histogram', () => {
   // The buckets below are computed in UTC, as a browser in UTC counts them.
@@ -67,9 +72,7 @@ test.describe('the time histogram', () => {
     page,
     request,
   }) => {
-    const table = new TablePage(page, 'model-packages');
-    const first = await table.open(`chart=created&${PINNED}`);
-    const chart = new Histogram(page);
+    const { table, first, chart } = await openPinned(page);
     await expect(chart.svg).toBeVisible();
     await expect(chart.figure.locator('figcaption')).toContainText(/of \d+ loaded rows/);
     await loadAll(page, table);
@@ -251,9 +254,7 @@ test.describe('the time histogram', () => {
     test(`looks as it should and is axe clean (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 800 });
-      const table = new TablePage(page, 'model-packages');
-      await table.open(`chart=created&${PINNED}`);
-      const chart = new Histogram(page);
+      const { table, chart } = await openPinned(page);
       await loadAll(page, table);
       await expect(chart.svg).toBeVisible();
       await expect(chart.figure).toHaveScreenshot(`histogram-${scheme}.png`, { maxDiffPixelRatio: 0.005 });
@@ -300,9 +301,7 @@ test.describe('the time histogram in the browser’s time zone', () => {
     page,
     request,
   }) => {
-    const table = new TablePage(page, 'model-packages');
-    const first = await table.open(`chart=created&${PINNED}`);
-    const chart = new Histogram(page);
+    const { table, first, chart } = await openPinned(page);
     await loadAll(page, table);
     // January to June: winter and summer time.
     await expect(chart.figure.locator('figcaption')).toContainText('per week (PST/PDT)');

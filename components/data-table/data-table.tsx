@@ -21,14 +21,7 @@ import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
-import {
-  absoluteRange,
-  chartRoom,
-  facetPatch,
-  facets,
-  timeFields,
-  viewBounds,
-} from '@/components/histogram/chart-spec';
+import { chartRoom, facetPatch, facets, timeFields, viewBounds } from '@/components/histogram/chart-spec';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
@@ -171,13 +164,6 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   const onFacet = useCallback(
     (facetId: string, value: string, clear: boolean) => setView(facetPatch(spec, facetId, value, clear)),
     [spec, setView],
-  );
-  const chartRange = absoluteRange(values, timeId);
-  const chartStart = chartRange?.start;
-  const chartEnd = chartRange?.end;
-  const selectedRange = useMemo(
-    () => (chartStart === undefined || chartEnd === undefined ? undefined : { start: chartStart, end: chartEnd }),
-    [chartStart, chartEnd],
   );
   const bounds = useMemo(
     () => viewBounds(spec, values, timeId, resolvedRanges),
@@ -372,7 +358,6 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
               onField={onTimeField}
               stack={stack}
               facets={breakdowns}
-              selected={selectedRange}
               bounds={bounds}
               zone={prefs.zone}
               onRange={onRange}

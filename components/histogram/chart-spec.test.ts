@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resourceSpec } from '@/lib/resources/registry';
 import { ONE_SOURCE } from '@/lib/url/sources';
-import { absoluteRange, facetPatch, facets, timeFields, viewBounds } from './chart-spec';
+import { closedSpan, facetPatch, facets, timeFields, viewBounds } from './chart-spec';
 
 describe("the histogram's view of a resource", () => {
   it('counts by each date-range filter, by the column that holds its time', () => {
@@ -42,17 +42,23 @@ describe("the histogram's view of a resource", () => {
     expect(found.at(-1)?.values).toEqual(['prod', 'dev']);
   });
 
-  it('reads a range with both ends only', () => {
+  it('shades a range with both ends only', () => {
+    const spec = resourceSpec('images');
     const start = new Date('2025-01-01T00:00:00Z');
     const end = new Date('2025-02-01T00:00:00Z');
-    expect(absoluteRange({ created: { kind: 'absolute', start, end } }, 'created')).toEqual({
+    const span = (values: Parameters<typeof viewBounds>[1], resolved?: Record<string, string>) =>
+      closedSpan(viewBounds(spec, values, 'created', resolved));
+    expect(span({ created: { kind: 'absolute', start, end } })).toEqual({
       start: start.getTime(),
       end: end.getTime(),
     });
-    expect(absoluteRange({ created: { kind: 'absolute', start, end: null } }, 'created')).toBeUndefined();
-    expect(absoluteRange({ created: { kind: 'relative', duration: 'P7D', ms: 7 * 86_400_000 } }, 'created')).toBe(
-      undefined,
-    );
+    expect(span({ created: { kind: 'absolute', start, end: null } })).toBeUndefined();
+    expect(
+      span(
+        { created: { kind: 'relative', duration: 'P7D', ms: 7 * 86_400_000 } },
+        { CreationTimeAfter: '2025-03-01T10:00:00Z' },
+      ),
+    ).toBe(undefined);
   });
 
   it("bounds a brush by the view: an absolute range's ends, or where the server started a relative one", () => {

@@ -89,11 +89,10 @@ export function chartRoom(facetCount: number): { phone: number; wide: number } {
   return { phone: frame + 32 + 4, wide: frame + 96 + 4 + 20 };
 }
 
-/** The view's range on a time field as epoch ms, when it is absolute with both ends. */
-export function absoluteRange(values: ViewValues, fieldId: string): { start: number; end: number } | undefined {
-  const range = rangeValue(values, fieldId);
-  if (range?.kind !== 'absolute' || range.start === null || range.end === null) return undefined;
-  return { start: range.start.getTime(), end: range.end.getTime() };
+/** Bounds with both ends set, as the span of the chart a view's range shades; undefined with an end open. */
+export function closedSpan(bounds: { start?: number; end?: number }): { start: number; end: number } | undefined {
+  const { start, end } = bounds;
+  return start === undefined || end === undefined ? undefined : { start, end };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 import { statusTone, type Tone } from '@/components/ui/status-badge';
 import { zoneName } from '@/components/data-table/time-format';
 import { focusRing } from '@/components/ui/styles';
+import { closedSpan } from './chart-spec';
 import { breakdown, histogram, type Bucket, type BucketUnit, type BucketZone } from './bins';
 
 export interface TimeField {
@@ -49,9 +50,8 @@ export interface TimeHistogramProps {
   /** What the bars are stacked by. */
   stack: Facet | undefined;
   facets: readonly Facet[];
-  /** The view's range on the chart's time, when it has both ends. */
-  selected: { start: number; end: number } | undefined;
-  /** The view's bounds on the chart's time, either end open: a brushed range stays within them. */
+  /** The view's bounds on the chart's time, either end open: a brushed range stays within them, and with both
+   * ends set the bars outside are dimmed. */
   bounds: { start?: number; end?: number };
   /** Where days, weeks and months begin: the zone the table shows its times in. */
   zone: BucketZone;
@@ -172,8 +172,7 @@ const HEIGHT = { full: 96, compact: 32 };
  * date filter; the breakdowns below set a status or approval filter.
  */
 export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramProps) {
-  const { label, rows, complete, fields, fieldId, onField, stack, facets, selected, bounds, onRange, onFacet } = props;
-  const { zone } = props;
+  const { label, rows, complete, fields, fieldId, onField, stack, facets, bounds, zone, onRange, onFacet } = props;
   const field = fields.find((candidate) => candidate.id === fieldId) ?? fields[0];
   const chart = useMemo(
     () => histogram(rows, field?.field ?? '', stack?.field, stack?.values, zone),
@@ -310,6 +309,7 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
   const first = buckets[0];
   const last = buckets.at(-1);
 
+  const selected = closedSpan(bounds);
   const inSelection = (bucket: Bucket) =>
     selected !== undefined && bucket.start < selected.end && bucket.end > selected.start;
 
