@@ -39,3 +39,11 @@ export function listParams(url: string): Record<string, string> {
   params.delete('NextToken');
   return Object.fromEntries(params);
 }
+
+/** The account of the dashboard's default source, read from the ARN of a model package it lists. */
+export async function accountOf(request: APIRequestContext): Promise<string> {
+  const [first] = (await apiPage(request, '/api/model-packages?MaxResults=1')).items;
+  const account = /^arn:aws:sagemaker:[^:]+:(\d{12}):/.exec(String(first?.ModelPackageArn))?.[1];
+  expect(account, 'a model package ARN names its account').toBeDefined();
+  return account ?? '';
+}

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { apiPage } from './api';
+import { accountOf } from './api';
 import { expect, test, type EmulatorControl } from './fixtures';
 import { TablePage } from './pages/table-page';
 
@@ -53,10 +53,8 @@ class Group {
   }
 }
 
-async function newGroup(emulator: EmulatorControl, request: Parameters<typeof apiPage>[0]): Promise<Group> {
-  const [first] = (await apiPage(request, '/api/model-packages?MaxResults=1')).items;
-  const account = /^arn:aws:sagemaker:[^:]+:(\d{12}):/.exec(String(first?.ModelPackageArn))?.[1] ?? '';
-  const group = new Group(emulator, account);
+async function newGroup(emulator: EmulatorControl, request: Parameters<typeof accountOf>[0]): Promise<Group> {
+  const group = new Group(emulator, await accountOf(request));
   await group.create();
   return group;
 }

@@ -151,16 +151,30 @@ export const addedItemsSchema = z.strictObject({
   ModelPackageGroups: z.array(modelPackageGroup).default([]),
 });
 
+/** Puts each item in place of one with the same identity, or after the rest: adding the same item twice keeps one. */
+function upsert<T>(list: T[], added: readonly T[], identity: (item: T) => string): void {
+  const at = new Map(list.map((item, index) => [identity(item), index]));
+  for (const item of added) {
+    const index = at.get(identity(item));
+    if (index === undefined) {
+      at.set(identity(item), list.length);
+      list.push(item);
+    } else {
+      list[index] = item;
+    }
+  }
+}
+
 export function addItems(catalog: Catalog, items: z.output<typeof addedItemsSchema>): void {
-  for (const added of items.Images) {
-    catalog.images.push(added);
-    catalog.imagesByName.set(added.ImageName, added);
-  }
+  upsert(catalog.images, items.Images, (image) => image.ImageName);
+  for (const added of items.Images) catalog.imagesByName.set(added.ImageName, added);
   for (const [name, versions] of Object.entries(items.ImageVersions)) {
-    catalog.versionsByImage.set(name, [...(catalog.versionsByImage.get(name) ?? []), ...versions]);
+    const list = [...(catalog.versionsByImage.get(name) ?? [])];
+    upsert(list, versions, (version) => String(version.Version));
+    catalog.versionsByImage.set(name, list);
   }
-  catalog.modelPackages.push(...items.ModelPackages);
-  catalog.modelPackageGroups.push(...items.ModelPackageGroups);
+  upsert(catalog.modelPackages, items.ModelPackages, (pkg) => pkg.ModelPackageArn);
+  upsert(catalog.modelPackageGroups, items.ModelPackageGroups, (group) => group.ModelPackageGroupName.toLowerCase());
   catalog.revision += 1;
 }
 

@@ -125,6 +125,31 @@ describe('control endpoint and faults', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('keeps one item per identity: adding an item again replaces it', async () => {
+    const arn = `arn:aws:sagemaker:us-west-2:${deriveAccountId('AKIDEXAMPLE')}:model-package/added-twice`;
+    const add = (status: string) =>
+      getJson(`${emulator.url}/_emulator/items`, {
+        method: 'POST',
+        body: JSON.stringify({
+          region: 'us-west-2',
+          ModelPackages: [
+            { ModelPackageName: 'added-twice', ModelPackageArn: arn, CreationTime: 1e9, ModelPackageStatus: status },
+          ],
+        }),
+      });
+    expect((await add('InProgress')).status).toBe(200);
+    expect((await add('Completed')).status).toBe(200);
+    const listed = await rawCall(emulator.url, {
+      target: 'SageMaker.ListModelPackages',
+      body: { CreationTimeBefore: 1e9 + 1, CreationTimeAfter: 1e9 - 1 },
+      region: 'us-west-2',
+      signingDate,
+    });
+    expect(itemsOf(listed.json.ModelPackageSummaryList)).toEqual([
+      expect.objectContaining({ ModelPackageArn: arn, ModelPackageStatus: 'Completed' }),
+    ]);
+  });
+
   it('counts requests per operation and outcome, and resets', async () => {
     await getJson(`${emulator.url}/_emulator/reset`, { method: 'POST' });
     await rawCall(emulator.url, { target: 'SageMaker.ListModelPackages', signingDate });
