@@ -21,6 +21,7 @@ import { pagePath } from '@/lib/resources/derive';
 import { isResourceId, parentOf, registeredId, type ResourceId } from '@/lib/resources/registry';
 import { firstPageFor } from '@/lib/server/first-page';
 import { sourceChoices } from '@/lib/server/sources';
+import type { Listing } from '@/lib/resources/schemas/listing';
 import type { ResourceSpec } from '@/lib/resources/types';
 import type { SourceChoices } from '@/lib/url/sources';
 import { readView, textValue } from '@/lib/url/view';
@@ -77,7 +78,7 @@ async function ParentSummary({ parent, name, back, found }: ParentSummaryProps) 
 }
 
 interface FirstPageInput {
-  spec: ResourceSpec;
+  spec: Listing;
   id: ResourceId;
   path: Record<string, string>;
   query: SearchParams;
@@ -116,7 +117,7 @@ async function loadFirstPage({ spec, id, path, query, sources }: FirstPageInput)
  * The page of any listing: its title and blurb from the spec, the table, and above it the parent's row when
  * the listing belongs to one (an image above its versions). `params` are decoded by Next already.
  */
-export function listingPage(spec: ResourceSpec) {
+export function listingPage(spec: Listing) {
   const id = registeredId(spec);
   async function generateMetadata({ params }: PageProps): Promise<Metadata> {
     const relation = parentOf(spec.id);

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { registeredId } from '@/lib/resources/registry';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { pageCaller } from '@/lib/server/caller';
 import { findRow } from '@/lib/server/find-row';
@@ -25,12 +27,13 @@ export async function lookupParent(parent: ResourceSpec, name: string): Promise<
   const arn = name.startsWith('arn:');
   const contains = arn ? name.slice(name.lastIndexOf('/') + 1) : name;
   const matches = (row: Record<string, unknown>) => same(row[arn ? lookup.arnField : lookup.nameField], name, arn);
+  const listing = listingOf(registeredId(parent));
   const caller = await pageCaller(parent.id, []);
   try {
     for (const extra of [{}, ...(lookup.alsoTry ?? [])]) {
-      const query = z.safeParse(parent.query, { [lookup.contains]: contains, ...extra });
+      const query = z.safeParse(listing.query, { [lookup.contains]: contains, ...extra });
       if (!query.success) return undefined;
-      const row = await findRow(parent, { query: query.data, path: {}, matches }, caller);
+      const row = await findRow(listing, { query: query.data, path: {}, matches }, caller);
       if (row !== undefined) return { row };
     }
     return undefined;

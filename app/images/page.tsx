@@ -1,6 +1,6 @@
 import { listingPage } from '@/app/_listing/listing-page';
-import { imagesSpec } from '@/lib/resources/images';
+import { imagesListing } from '@/lib/resources/schemas/images';
 
-const listing = listingPage(imagesSpec);
+const listing = listingPage(imagesListing);
 export const generateMetadata = listing.generateMetadata;
 export default listing.Page;

@@ -1,6 +1,6 @@
 import { listingPage } from '@/app/_listing/listing-page';
-import { modelPackageGroupsSpec } from '@/lib/resources/model-package-groups';
+import { modelPackageGroupsListing } from '@/lib/resources/schemas/model-package-groups';
 
-const listing = listingPage(modelPackageGroupsSpec);
+const listing = listingPage(modelPackageGroupsListing);
 export const generateMetadata = listing.generateMetadata;
 export default listing.Page;

@@ -1,6 +1,6 @@
 import { listingPage } from '@/app/_listing/listing-page';
-import { modelPackagesSpec } from '@/lib/resources/model-packages';
+import { modelPackagesListing } from '@/lib/resources/schemas/model-packages';
 
-const listing = listingPage(modelPackagesSpec);
+const listing = listingPage(modelPackagesListing);
 export const generateMetadata = listing.generateMetadata;
 export default listing.Page;

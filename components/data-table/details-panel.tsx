@@ -4,7 +4,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
 import { ApiError } from '@/lib/query/api-error';
-import { detailsQueryOptions } from '@/lib/query/details-query';
+import { detailsQueryOptions, type Details } from '@/lib/query/details-query';
 import { iamAction, nameOfId, rowId } from '@/lib/resources/derive';
 import { detailsParams, detailsSourceParams } from '@/lib/resources/details';
 import type { ResourceSpec } from '@/lib/resources/types';
@@ -26,17 +26,10 @@ interface DetailsPanelProps {
   onClose: () => void;
 }
 
-type Described = UseQueryResult<Record<string, unknown>>;
+type Described = UseQueryResult<Details>;
 
 const noticeClass =
   'rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100';
-
-/** The row's own fields from the Describe answer (a link to a row that is not loaded). */
-function rowOf(spec: ResourceSpec, item: Record<string, unknown> | undefined): Row | undefined {
-  if (item === undefined) return undefined;
-  const parsed = spec.row.safeParse(item);
-  return parsed.success ? parsed.data : undefined;
-}
 
 function Notice({ testId, children }: { testId: string; children: ReactNode }) {
   return (
@@ -57,7 +50,8 @@ interface MoreProps {
 
 function More({ spec, id, described, mismatch, rowShown }: MoreProps) {
   const operation = spec.details?.operation ?? '';
-  const { error, data } = described;
+  const { error } = described;
+  const data = described.data?.item;
   const name = `${spec.noun} ${nameOfId(id)}`;
   if (error instanceof ApiError && error.status === 403) {
     return (
@@ -137,8 +131,9 @@ export function DetailsPanel({ spec, id, row, path, several, onClose }: DetailsP
     ),
   );
   const answer = described.data;
-  const mismatch = answer !== undefined && rowId(spec, answer) !== id;
-  const shown = row ?? (mismatch ? undefined : rowOf(spec, answer));
+  const mismatch = answer !== undefined && rowId(spec, answer.item) !== id;
+  // The row's own fields from the Describe answer, for a link to a row that is not loaded.
+  const shown = row ?? (mismatch ? undefined : answer?.row);
 
   useEffect(() => {
     const element = dialog.current;

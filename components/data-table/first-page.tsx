@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from 
 import type { ReactNode } from 'react';
 import { PAGE_SIZE, listQueryOptions, rangeKey, type CursorPage, type ResolvedRanges } from '@/lib/query/list-query';
 import { apiPath } from '@/lib/resources/derive';
-import { listPageSchema, withSourceColumns } from '@/lib/resources/page';
+import { readListPage, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { listApiParams, pageUrl, rangeApiParams } from '@/lib/url/api-query';
 import type { SourceChoices } from '@/lib/url/sources';
@@ -49,9 +49,9 @@ export function firstPageRequest(
     resolved: { view: JSON.stringify(rangeKey(spec, values)), ranges },
     key: JSON.stringify(queryKey),
     state(body, fetchedAt) {
-      const parsed = listPageSchema(spec.row).safeParse(body);
-      if (!parsed.success) return undefined;
-      const page: CursorPage = { ...parsed.data, cursor: { token: null, ranges }, fetchedAt };
+      const parsed = readListPage(body);
+      if (parsed === undefined) return undefined;
+      const page: CursorPage = { ...parsed, cursor: { token: null, ranges }, fetchedAt };
       const client = new QueryClient();
       client.setQueryData(queryKey, { pages: [page], pageParams: [null] }, { updatedAt: fetchedAt });
       return dehydrate(client);

@@ -63,13 +63,12 @@ export function LoadAll({ spec, path, values, resolvedRanges, lastPage, onLoaded
     try {
       const rows = await fetchAllRows(
         exportUrl(spec, apiPath(spec, path), withoutBrowserFilters, ranges, 'json'),
-        spec.row,
         abort.signal,
         (count) => setState({ kind: 'running', rows: count }),
       );
       onLoaded();
       const page: CursorPage = {
-        items: rows as Record<string, unknown>[],
+        items: rows,
         nextToken: null,
         budgetExhausted: false,
         sources: lastPage?.sources ?? [],

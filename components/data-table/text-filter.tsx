@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { inputClass } from '@/components/ui/styles';
 import { suggestionsQuery, type SuggestionSource } from '@/lib/query/suggestions';
+import { textProblem } from '@/lib/resources/constraints';
 import type { FilterSpec } from '@/lib/resources/types';
 
 const DEBOUNCE_MS = 350;
@@ -12,8 +13,6 @@ interface TextFilterProps {
   filter: Extract<FilterSpec, { kind: 'text' }>;
   value: string;
   onChange: (value: string | null) => void;
-  /** Why the API would refuse a value, from the spec's query schema; null when it would take it. */
-  problem: (value: string) => string | null;
   /** Names to offer while typing, when the filter names a parent listing. */
   suggest?: SuggestionSource;
 }
@@ -43,7 +42,7 @@ function Suggestions({ id, source, typed }: { id: string; source: SuggestionSour
 }
 
 /** A debounced text filter, checked against the API's own constraints before it is sent. */
-export function TextFilter({ filter, value, onChange, problem, suggest = NO_SOURCE }: TextFilterProps) {
+export function TextFilter({ filter, value, onChange, suggest = NO_SOURCE }: TextFilterProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [synced, setSynced] = useState(value);
@@ -51,7 +50,7 @@ export function TextFilter({ filter, value, onChange, problem, suggest = NO_SOUR
     setSynced(value);
     setDraft(value);
   }
-  const refusal = draft === '' ? null : problem(draft);
+  const refusal = draft === '' ? null : textProblem(filter.rule, draft);
   const valid = refusal === null;
 
   useEffect(() => {

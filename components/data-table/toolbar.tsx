@@ -3,7 +3,6 @@
 import type { ReactNode } from 'react';
 import type { ResourceSpec } from '@/lib/resources/types';
 import { suggestionSource } from '@/lib/query/suggestions';
-import { apiParamProblem } from '@/lib/url/codecs';
 import { enumValue, listValue, rangeValue, textValue, type ViewValues } from '@/lib/url/view';
 import { DateRangePicker } from './date-range-picker';
 import { EnumFilter } from './enum-filter';
@@ -34,7 +33,6 @@ export function FilterBar({ spec, values, setView, children }: ToolbarProps) {
                 filter={filter}
                 value={textValue(values, filter.id)}
                 onChange={onChange}
-                problem={apiParamProblem(spec.query, filter.apiParam)}
                 suggest={suggestionSource(spec, filter.id)}
               />
             );

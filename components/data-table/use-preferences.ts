@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import * as z from 'zod/mini';
+import { isRecord } from '@/lib/resources/records';
 
 const KEY_PREFIX = 'sagemaker-catalog:';
 const listeners = new Set<() => void>();
@@ -32,8 +32,14 @@ function writeRaw(key: string, value: string) {
   for (const listener of listeners) listener();
 }
 
-/** A value remembered per browser in localStorage; the server render and first paint use the fallback. */
-export function useStoredValue<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): [T, (value: T) => void] {
+/** Reads a stored value back: the value, or undefined when what is stored is not one (then the fallback shows). */
+export type ReadStored<T> = (stored: unknown) => T | undefined;
+
+/**
+ * A value remembered per browser in localStorage; the server render and first paint use the fallback, and so
+ * does a stored value `read` does not take (another version's, or one edited by hand).
+ */
+export function useStoredValue<T>(key: string, read: ReadStored<T>, fallback: T): [T, (value: T) => void] {
   const raw = useSyncExternalStore(
     subscribe,
     () => readRaw(key),
@@ -42,22 +48,32 @@ export function useStoredValue<T>(key: string, schema: z.ZodMiniType<T>, fallbac
   const value = useMemo(() => {
     if (raw === null) return fallback;
     try {
-      const parsed = schema.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : fallback;
+      return read(JSON.parse(raw)) ?? fallback;
     } catch {
       return fallback;
     }
-  }, [raw, schema, fallback]);
+  }, [raw, read, fallback]);
   const set = useCallback((next: T) => writeRaw(key, JSON.stringify(next)), [key]);
   return [value, set];
 }
 
-export const densitySchema = z.enum(['compact', 'comfortable']);
-export type Density = z.infer<typeof densitySchema>;
-export const timeZoneSchema = z.enum(['local', 'utc']);
-export type TimeZoneMode = z.infer<typeof timeZoneSchema>;
-export const visibilitySchema = z.record(z.string(), z.boolean());
+function oneOf<const T extends string>(values: readonly T[]): ReadStored<T> {
+  return (stored) => values.find((value) => value === stored);
+}
+
+export type Density = 'compact' | 'comfortable';
+export const readDensity = oneOf<Density>(['compact', 'comfortable']);
+export type TimeZoneMode = 'local' | 'utc';
+const readTimeZone = oneOf<TimeZoneMode>(['local', 'utc']);
+
+/** Column id → shown; entries that are not a boolean are left out. */
+export const readVisibility: ReadStored<Record<string, boolean>> = (stored) =>
+  isRecord(stored)
+    ? Object.fromEntries(
+        Object.entries(stored).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'),
+      )
+    : undefined;
 
 export function useTimeZone() {
-  return useStoredValue<TimeZoneMode>('time-zone', timeZoneSchema, 'local');
+  return useStoredValue<TimeZoneMode>('time-zone', readTimeZone, 'local');
 }

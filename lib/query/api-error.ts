@@ -1,13 +1,17 @@
-import * as z from 'zod/mini';
+import { isRecord } from '@/lib/resources/records';
 
-const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    param: z.optional(z.string()),
-    message: z.string(),
-    requestId: z.optional(z.string()),
-  }),
-});
+/** The proxy's error body, `{ error: { code, message, param?, requestId? } }`, or undefined for any other. */
+function errorOf(json: unknown): { code: string; message: string; param?: string; requestId?: string } | undefined {
+  const error = isRecord(json) ? json.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') return undefined;
+  const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    code: error.code,
+    message: error.message,
+    param: optional(error.param),
+    requestId: optional(error.requestId),
+  };
+}
 
 /** A non-2xx answer from the proxy, or a response the browser could not read. */
 export class ApiError extends Error {
@@ -46,8 +50,8 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     json = undefined;
   }
-  const parsed = errorBody.safeParse(json);
-  if (!parsed.success) {
+  const parsed = errorOf(json);
+  if (parsed === undefined) {
     return new ApiError(
       response.status,
       'HttpError',
@@ -57,6 +61,6 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       },
     );
   }
-  const { code, message, param, requestId } = parsed.data.error;
+  const { code, message, param, requestId } = parsed;
   return new ApiError(response.status, code, message, { param, requestId, retryAfterMs: retryAfter });
 }

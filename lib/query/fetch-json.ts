@@ -1,10 +1,5 @@
-import { en } from 'zod/locales';
-import * as z from 'zod/mini';
 import { withBasePath } from '@/lib/url/base-path';
 import { ApiError, errorFromResponse } from './api-error';
-
-// zod/mini loads no messages; the English ones keep "Unexpected response: ..." readable.
-z.config(en());
 
 const FRESH: RequestInit = { cache: 'no-store', headers: { 'cache-control': 'no-cache' } };
 
@@ -21,19 +16,32 @@ export async function fetchOk(url: string, signal: AbortSignal, init: RequestIni
   return response;
 }
 
+/** How to take an answer: `read` gives it, or undefined when the body is not `what` was asked for. */
+export interface Answer<T> {
+  what: string;
+  read: (body: unknown) => T | undefined;
+}
+
 /**
  * GETs one answer from the proxy; throws ApiError on a non-2xx answer, no answer, or an unexpected body.
  * `fresh` asks past the browser's and the proxy's short-lived caches, as a reload does.
  */
 export async function fetchJson<T>(
   url: string,
-  schema: z.ZodMiniType<T>,
+  answer: Answer<T>,
   signal: AbortSignal,
   { fresh = false }: { fresh?: boolean } = {},
 ): Promise<T> {
   const response = await fetchOk(url, signal, fresh ? FRESH : {});
-  const body = schema.safeParse(await response.json());
-  if (!body.success)
-    throw new ApiError(response.status, 'BadResponse', `Unexpected response: ${body.error.issues[0]?.message ?? ''}`);
-  return body.data;
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined;
+  }
+  const body = answer.read(json);
+  if (body === undefined) {
+    throw new ApiError(response.status, 'BadResponse', `Unexpected response: the server did not send ${answer.what}.`);
+  }
+  return body;
 }

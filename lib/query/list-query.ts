@@ -82,7 +82,7 @@ export function listQueryOptions(
         ranges: (fresh ? undefined : serverRanges) ?? rangeApiParams(spec, values, Date.now()),
       };
       const url = pageUrl(apiPath(spec, path), params, cursor.ranges, PAGE_SIZE, cursor.token);
-      const page = await fetchListPage(url, spec.row, signal, { fresh });
+      const page = await fetchListPage(url, signal, { fresh });
       return { ...page, cursor, fetchedAt: Date.now() };
     },
     getNextPageParam: (last): PageCursor | null =>
@@ -108,7 +108,7 @@ export function firstPagePollOptions(
     refetchIntervalInBackground: false,
     queryFn: async ({ signal }) => {
       const url = pageUrl(apiPath(spec, path), params, rangeApiParams(spec, values, Date.now()), PAGE_SIZE, null);
-      return (await fetchListPage(url, spec.row, signal)).items;
+      return (await fetchListPage(url, signal)).items;
     },
   });
 }

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageVersionPath } from './image-versions';
-import { imageQuery } from './images';
-import { modelPackageQuery } from './model-packages';
-import { parseInstant } from './constraints';
-
-const firstIssuePath = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
-  result.error?.issues[0]?.path.join('.');
+import { ENTITY_NAME_CONTAINS, GROUP_NAME_OR_ARN, IMAGE_NAME_CONTAINS, parseInstant, textProblem } from './constraints';
 
 describe('parseInstant', () => {
   it.each([
@@ -40,63 +34,17 @@ describe('parseInstant', () => {
   });
 });
 
-describe('proxy query schemas', () => {
-  it('accepts the API member names with their constraints', () => {
-    const parsed = imageQuery.parse({ NameContains: 'tf-2.13', MaxResults: '100', SortBy: 'IMAGE_NAME' });
-    expect(parsed).toEqual({ NameContains: 'tf-2.13', MaxResults: 100, SortBy: 'IMAGE_NAME' });
-  });
-
-  it.each([
-    [{ MaxResults: '0' }, 'MaxResults'],
-    [{ MaxResults: '101' }, 'MaxResults'],
-    [{ MaxResults: '1.5' }, 'MaxResults'],
-    [{ NameContains: 'bad name!' }, 'NameContains'],
-    [{ NameContains: 'x'.repeat(64) }, 'NameContains'],
-    [{ SortBy: 'Name' }, 'SortBy'],
-    [{ SortOrder: 'ascending' }, 'SortOrder'],
-    [{ CreationTimeAfter: 'soon' }, 'CreationTimeAfter'],
-    [{ NextToken: 't'.repeat(8193) }, 'NextToken'],
-  ])('rejects images %j naming %s', (input, param) => {
-    expect(firstIssuePath(imageQuery.safeParse(input))).toBe(param);
-  });
-
-  it('rejects unknown parameters', () => {
-    const result = imageQuery.safeParse({ nameContains: 'x' });
-    expect(result.error?.issues[0]?.code).toBe('unrecognized_keys');
-  });
-
-  it('uses the PascalCase enums of ListModelPackages and rejects a dot in NameContains', () => {
+describe('textProblem', () => {
+  it('takes what matches the rule within its length', () => {
+    expect(textProblem(IMAGE_NAME_CONTAINS, 'tf-2.13')).toBeNull();
+    expect(textProblem(ENTITY_NAME_CONTAINS, 'churn-v2')).toBeNull();
     expect(
-      modelPackageQuery.safeParse({ SortBy: 'CreationTime', SortOrder: 'Descending', ModelPackageType: 'Both' })
-        .success,
-    ).toBe(true);
-    expect(firstIssuePath(modelPackageQuery.safeParse({ SortBy: 'CREATION_TIME' }))).toBe('SortBy');
-    expect(firstIssuePath(modelPackageQuery.safeParse({ NameContains: 'churn.v2' }))).toBe('NameContains');
-    expect(firstIssuePath(modelPackageQuery.safeParse({ ModelApprovalStatus: 'APPROVED' }))).toBe(
-      'ModelApprovalStatus',
-    );
+      textProblem(GROUP_NAME_OR_ARN, 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn'),
+    ).toBeNull();
   });
 
-  it('takes a group name or a group ARN', () => {
-    for (const group of ['churn-models', 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn-models']) {
-      expect(modelPackageQuery.safeParse({ ModelPackageGroupName: group }).success).toBe(true);
-    }
-    for (const group of [
-      'churn-models-',
-      '-churn',
-      'churn_models',
-      'arn:aws:sagemaker:us-east-1:12345:model-package-group/x',
-    ]) {
-      expect(firstIssuePath(modelPackageQuery.safeParse({ ModelPackageGroupName: group }))).toBe(
-        'ModelPackageGroupName',
-      );
-    }
-  });
-
-  it('checks ImageName as a whole value', () => {
-    expect(imageVersionPath.safeParse({ ImageName: 'pytorch-2.3-gpu' }).success).toBe(true);
-    for (const name of ['-x', 'x-', 'a--b', 'a_b', 'x'.repeat(64), '']) {
-      expect(firstIssuePath(imageVersionPath.safeParse({ ImageName: name }))).toBe('ImageName');
-    }
+  it('says why it refuses, the length first', () => {
+    expect(textProblem(ENTITY_NAME_CONTAINS, 'churn.v2')).toBe('may contain only letters, digits and "-"');
+    expect(textProblem(IMAGE_NAME_CONTAINS, '!'.repeat(64))).toBe('must be at most 63 characters');
   });
 });

@@ -1,14 +1,8 @@
-import * as z from 'zod/mini';
-
 export const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
 export const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
 /** NameContains of the model registry APIs: a part of an entity name. */
 export const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
 
-/** A part of an entity name, as the model registry's NameContains members take it. */
-export function entityNameContains() {
-  return patterned(ENTITY_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits and "-"');
-}
 /** DescribeModelPackage's name: a name, `group/version`, or an ARN. */
 export const VERSIONED_ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$/;
@@ -43,42 +37,34 @@ export function parseInstant(value: string): Date | undefined {
   return new Date(utc - offset);
 }
 
-export const instant = z.pipe(
-  z.string(),
-  z.transform((value: string, ctx) => {
-    const date = parseInstant(value);
-    if (date) return date;
-    ctx.issues.push({
-      code: 'custom',
-      message: 'must be an ISO 8601 time with a time zone (2026-01-31T12:00:00Z) or epoch seconds',
-      input: value,
-    });
-    return z.NEVER;
-  }),
-);
-
-export const maxResults = z.pipe(
-  z.pipe(z.string().check(z.regex(/^\d+$/, 'must be a whole number from 1 to 100')), z.transform(Number)),
-  z.number().check(z.int(), z.minimum(1, 'must be at least 1'), z.maximum(100, 'must be at most 100')),
-);
-
-export const nextToken = z.string().check(z.maxLength(8192, 'must be at most 8192 characters'));
-
-export function patterned(pattern: RegExp, max: number, describe: string) {
-  return z.string().check(z.maxLength(max, `must be at most ${max} characters`), z.regex(pattern, describe));
+/** What a text parameter of an API takes: at most `max` characters matching `pattern`; `message` says so. */
+export interface TextRule {
+  pattern: RegExp;
+  max: number;
+  message: string;
 }
 
-export const imageNameParam = patterned(
-  IMAGE_NAME_PATTERN,
-  63,
-  'must be 1 to 63 letters or digits, with single "-" or "." between them',
-);
-
-export const wholeNumber = z.pipe(
-  z.string().check(z.regex(/^\d{1,10}$/, 'must be a whole number')),
-  z.transform(Number),
-);
-
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `must be one of ${values.join(', ')}` });
+/** Why the API would refuse `raw` under `rule`, in the words its 400 uses; null when it would take it. */
+export function textProblem(rule: TextRule, raw: string): string | null {
+  if (raw.length > rule.max) return `must be at most ${rule.max} characters`;
+  return rule.pattern.test(raw) ? null : rule.message;
 }
+
+export const IMAGE_NAME_CONTAINS: TextRule = {
+  pattern: IMAGE_NAME_CONTAINS_PATTERN,
+  max: 63,
+  message: 'may contain only letters, digits, "-" and "."',
+};
+
+/** A part of an entity name, as the model registry's NameContains members take it. */
+export const ENTITY_NAME_CONTAINS: TextRule = {
+  pattern: ENTITY_NAME_CONTAINS_PATTERN,
+  max: 63,
+  message: 'may contain only letters, digits and "-"',
+};
+
+export const GROUP_NAME_OR_ARN: TextRule = {
+  pattern: ARN_OR_NAME_PATTERN,
+  max: 170,
+  message: 'must be a model package group name (letters, digits and "-") or its ARN',
+};

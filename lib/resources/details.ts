@@ -36,8 +36,3 @@ export function detailsSourceParams(
 export function detailsApiPath(spec: Pick<ResourceSpec, 'id'>, params: Record<string, string>): string {
   return `/api/details/${encodeURIComponent(spec.id)}?${new URLSearchParams(params)}`;
 }
-
-/** The members a details answer may hold: the row's own and the ones the spec lists, nothing else. */
-export function detailsFields(spec: Pick<ResourceSpec, 'row' | 'details'>): readonly string[] {
-  return [...Object.keys(spec.row.shape), ...(spec.details?.fields ?? [])];
-}

@@ -1,43 +1,20 @@
-import * as z from 'zod/mini';
-import { imageNameParam, oneOf, wholeNumber } from './constraints';
 import { parseArn, sageMakerConsoleUrl } from './console';
-import {
-  createdColumn,
-  modifiedColumn,
-  createdFilter,
-  creationTimeParams,
-  lastModifiedTimeParams,
-  modifiedFilter,
-  pageParams,
-} from './shared';
-import { sourceFields } from './page';
+import { createdColumn, modifiedColumn, createdFilter, modifiedFilter } from './shared';
+import type { SourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_VERSION_STATUSES = ['CREATING', 'CREATED', 'CREATE_FAILED', 'DELETING', 'DELETE_FAILED'] as const;
 
-export const imageVersionPath = z.strictObject({ ImageName: imageNameParam });
-export type ImageVersionPath = z.infer<typeof imageVersionPath>;
-
-export const imageVersionQuery = z.strictObject({
-  ...creationTimeParams,
-  ...lastModifiedTimeParams,
-  SortBy: z.optional(oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION'])),
-  SortOrder: z.optional(oneOf(['ASCENDING', 'DESCENDING'])),
-  ...pageParams,
-});
-export type ImageVersionQuery = z.infer<typeof imageVersionQuery>;
-
-export const imageVersionRow = z.object({
-  Version: z.number(),
-  ImageVersionArn: z.string(),
-  ImageArn: z.string(),
-  ImageVersionStatus: z.string(),
-  FailureReason: z.optional(z.string()),
-  CreationTime: z.string(),
-  LastModifiedTime: z.string(),
-  ...sourceFields,
-});
-export type ImageVersionRow = z.infer<typeof imageVersionRow>;
+/** One version of an image as the proxy returns it (`ListImageVersions`' `ImageVersions`). */
+export type ImageVersionRow = SourceFields & {
+  Version: number;
+  ImageVersionArn: string;
+  ImageArn: string;
+  ImageVersionStatus: string;
+  FailureReason?: string;
+  CreationTime: string;
+  LastModifiedTime: string;
+};
 
 export const imageVersionsSpec = {
   id: 'image-versions',
@@ -48,14 +25,10 @@ export const imageVersionsSpec = {
   resultKey: 'ImageVersions',
   route: '/images/[ImageName]',
   apiRoute: '/api/images/[ImageName]/versions',
-  pathParams: imageVersionPath,
-  query: imageVersionQuery,
-  row: imageVersionRow,
   idField: 'ImageVersionArn',
   details: {
     operation: 'DescribeImageVersion',
     params: { ImageName: { path: 'ImageName' }, Version: { id: 'last' } },
-    query: z.strictObject({ ImageName: imageNameParam, Version: wholeNumber }),
     fields: [
       'BaseImage',
       'ContainerImage',
@@ -116,4 +89,4 @@ export const imageVersionsSpec = {
       side: 'client',
     },
   ],
-} satisfies ResourceSpec<typeof imageVersionQuery, ImageVersionRow, ImageVersionPath>;
+} satisfies ResourceSpec<ImageVersionRow>;

@@ -1,16 +1,7 @@
-import * as z from 'zod/mini';
-import { IMAGE_NAME_CONTAINS_PATTERN, imageNameParam, oneOf, patterned } from './constraints';
+import { IMAGE_NAME_CONTAINS } from './constraints';
 import { sageMakerConsoleUrl } from './console';
-import {
-  createdColumn,
-  modifiedColumn,
-  createdFilter,
-  creationTimeParams,
-  lastModifiedTimeParams,
-  modifiedFilter,
-  pageParams,
-} from './shared';
-import { sourceFields } from './page';
+import { createdColumn, modifiedColumn, createdFilter, modifiedFilter, nameContainsFilter } from './shared';
+import type { SourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const IMAGE_STATUSES = [
@@ -23,28 +14,17 @@ export const IMAGE_STATUSES = [
   'DELETE_FAILED',
 ] as const;
 
-export const imageQuery = z.strictObject({
-  NameContains: z.optional(patterned(IMAGE_NAME_CONTAINS_PATTERN, 63, 'may contain only letters, digits, "-" and "."')),
-  ...creationTimeParams,
-  ...lastModifiedTimeParams,
-  SortBy: z.optional(oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'IMAGE_NAME'])),
-  SortOrder: z.optional(oneOf(['ASCENDING', 'DESCENDING'])),
-  ...pageParams,
-});
-export type ImageQuery = z.infer<typeof imageQuery>;
-
-export const imageRow = z.object({
-  ImageName: z.string(),
-  ImageArn: z.string(),
-  ImageStatus: z.string(),
-  DisplayName: z.optional(z.string()),
-  Description: z.optional(z.string()),
-  FailureReason: z.optional(z.string()),
-  CreationTime: z.string(),
-  LastModifiedTime: z.string(),
-  ...sourceFields,
-});
-export type ImageRow = z.infer<typeof imageRow>;
+/** One image as the proxy returns it: the API's field names, ISO 8601 timestamps (`ListImages`' `Images`). */
+export type ImageRow = SourceFields & {
+  ImageName: string;
+  ImageArn: string;
+  ImageStatus: string;
+  DisplayName?: string;
+  Description?: string;
+  FailureReason?: string;
+  CreationTime: string;
+  LastModifiedTime: string;
+};
 
 export const imagesSpec = {
   id: 'images',
@@ -55,16 +35,12 @@ export const imagesSpec = {
   resultKey: 'Images',
   route: '/images',
   apiRoute: '/api/images',
-  pathParams: z.strictObject({}),
-  query: imageQuery,
-  row: imageRow,
   idField: 'ImageArn',
   lookup: { contains: 'NameContains', nameField: 'ImageName', arnField: 'ImageArn' },
   children: [{ resource: 'image-versions', via: { path: 'ImageName' } }],
   details: {
     operation: 'DescribeImage',
     params: { ImageName: { id: 'last' } },
-    query: z.strictObject({ ImageName: imageNameParam }),
     fields: ['RoleArn'],
   },
   consoleUrl: (row) => sageMakerConsoleUrl(row.ImageArn, `images/${encodeURIComponent(row.ImageName)}`),
@@ -116,15 +92,9 @@ export const imagesSpec = {
     { id: 'arn', header: 'ARN', field: 'ImageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [
-    {
-      id: 'name',
-      label: 'Name contains',
-      kind: 'text',
-      apiParam: 'NameContains',
-      side: 'server',
-    },
+    nameContainsFilter(IMAGE_NAME_CONTAINS),
     createdFilter,
     modifiedFilter,
     { id: 'status', label: 'Status', kind: 'multiEnum', field: 'ImageStatus', options: IMAGE_STATUSES, side: 'client' },
   ],
-} satisfies ResourceSpec<typeof imageQuery, ImageRow, Record<string, never>>;
+} satisfies ResourceSpec<ImageRow>;

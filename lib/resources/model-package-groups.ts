@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
-import { ARN_OR_NAME_PATTERN, entityNameContains, oneOf, patterned } from './constraints';
+import { ENTITY_NAME_CONTAINS } from './constraints';
 import { sageMakerConsoleUrl } from './console';
-import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
-import { sourceFields } from './page';
+import { createdColumn, createdFilter, nameContainsFilter } from './shared';
+import type { SourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_GROUP_STATUSES = [
@@ -14,25 +13,15 @@ export const MODEL_PACKAGE_GROUP_STATUSES = [
   'DeleteFailed',
 ] as const;
 
-export const modelPackageGroupQuery = z.strictObject({
-  NameContains: z.optional(entityNameContains()),
-  ...creationTimeParams,
-  SortBy: z.optional(oneOf(['Name', 'CreationTime'])),
-  SortOrder: z.optional(oneOf(['Ascending', 'Descending'])),
-  CrossAccountFilterOption: z.optional(oneOf(['SameAccount', 'CrossAccount'])),
-  ...pageParams,
-});
-
-export const modelPackageGroupRow = z.object({
-  ModelPackageGroupName: z.string(),
-  ModelPackageGroupArn: z.string(),
-  ModelPackageGroupDescription: z.optional(z.string()),
-  CreationTime: z.string(),
-  ModelPackageGroupStatus: z.string(),
-  ManagedConfiguration: z.optional(z.object({ ManagedStorageType: z.optional(z.string()) })),
-  ...sourceFields,
-});
-export type ModelPackageGroupRow = z.infer<typeof modelPackageGroupRow>;
+/** One group as the proxy returns it (`ListModelPackageGroups`' `ModelPackageGroupSummaryList`). */
+export type ModelPackageGroupRow = SourceFields & {
+  ModelPackageGroupName: string;
+  ModelPackageGroupArn: string;
+  ModelPackageGroupDescription?: string;
+  CreationTime: string;
+  ModelPackageGroupStatus: string;
+  ManagedConfiguration?: { ManagedStorageType?: string };
+};
 
 export const modelPackageGroupsSpec = {
   id: 'model-package-groups',
@@ -43,9 +32,6 @@ export const modelPackageGroupsSpec = {
   resultKey: 'ModelPackageGroupSummaryList',
   route: '/model-package-groups',
   apiRoute: '/api/model-package-groups',
-  pathParams: z.strictObject({}),
-  query: modelPackageGroupQuery,
-  row: modelPackageGroupRow,
   idField: 'ModelPackageGroupArn',
   lookup: {
     contains: 'NameContains',
@@ -58,9 +44,6 @@ export const modelPackageGroupsSpec = {
   details: {
     operation: 'DescribeModelPackageGroup',
     params: { ModelPackageGroupName: { id: 'whole' } },
-    query: z.strictObject({
-      ModelPackageGroupName: patterned(ARN_OR_NAME_PATTERN, 170, 'must be a model package group name or its ARN'),
-    }),
     fields: ['CreatedBy'],
   },
   consoleUrl: (row) =>
@@ -106,7 +89,7 @@ export const modelPackageGroupsSpec = {
     { id: 'arn', header: 'ARN', field: 'ModelPackageGroupArn', cell: 'arn', defaultVisible: true, sortable: false },
   ],
   filters: [
-    { id: 'name', label: 'Name contains', kind: 'text', apiParam: 'NameContains', side: 'server' },
+    nameContainsFilter(ENTITY_NAME_CONTAINS),
     {
       id: 'shared',
       label: 'Owner',
@@ -129,4 +112,4 @@ export const modelPackageGroupsSpec = {
       side: 'client',
     },
   ],
-} satisfies ResourceSpec<typeof modelPackageGroupQuery, ModelPackageGroupRow, Record<string, never>>;
+} satisfies ResourceSpec<ModelPackageGroupRow>;

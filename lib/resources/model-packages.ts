@@ -1,50 +1,26 @@
-import * as z from 'zod/mini';
-import {
-  ARN_OR_NAME_PATTERN,
-  entityNameContains,
-  oneOf,
-  patterned,
-  VERSIONED_ARN_OR_NAME_PATTERN,
-} from './constraints';
+import { ENTITY_NAME_CONTAINS, GROUP_NAME_OR_ARN } from './constraints';
 import { sageMakerConsoleUrl } from './console';
-import { createdColumn, createdFilter, creationTimeParams, pageParams } from './shared';
-import { sourceFields } from './page';
+import { createdColumn, createdFilter, nameContainsFilter } from './shared';
+import type { SourceFields } from './page';
 import type { ResourceSpec } from './types';
 
 export const MODEL_PACKAGE_STATUSES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Deleting'] as const;
 export const MODEL_APPROVAL_STATUSES = ['Approved', 'Rejected', 'PendingManualApproval'] as const;
 export const MODEL_PACKAGE_TYPES = ['Versioned', 'Unversioned', 'Both'] as const;
 
-export const modelPackageQuery = z.strictObject({
-  NameContains: z.optional(entityNameContains()),
-  ...creationTimeParams,
-  ModelApprovalStatus: z.optional(oneOf(MODEL_APPROVAL_STATUSES)),
-  ModelPackageGroupName: z.optional(
-    patterned(ARN_OR_NAME_PATTERN, 170, 'must be a model package group name (letters, digits and "-") or its ARN'),
-  ),
-  ModelPackageType: z.optional(oneOf(MODEL_PACKAGE_TYPES)),
-  SortBy: z.optional(oneOf(['Name', 'CreationTime'])),
-  SortOrder: z.optional(oneOf(['Ascending', 'Descending'])),
-  ...pageParams,
-});
-export type ModelPackageQuery = z.infer<typeof modelPackageQuery>;
-
-export const modelPackageRow = z.object({
-  ModelPackageName: z.optional(z.string()),
-  ModelPackageGroupName: z.optional(z.string()),
-  ModelPackageVersion: z.optional(z.number()),
-  ModelPackageArn: z.string(),
-  ModelPackageDescription: z.optional(z.string()),
-  CreationTime: z.string(),
-  ModelPackageStatus: z.string(),
-  ModelApprovalStatus: z.optional(z.string()),
-  ModelLifeCycle: z.optional(
-    z.object({ Stage: z.string(), StageStatus: z.string(), StageDescription: z.optional(z.string()) }),
-  ),
-  ModelPackageRegistrationType: z.optional(z.string()),
-  ...sourceFields,
-});
-export type ModelPackageRow = z.infer<typeof modelPackageRow>;
+/** One model package as the proxy returns it (`ListModelPackages`' `ModelPackageSummaryList`). */
+export type ModelPackageRow = SourceFields & {
+  ModelPackageName?: string;
+  ModelPackageGroupName?: string;
+  ModelPackageVersion?: number;
+  ModelPackageArn: string;
+  ModelPackageDescription?: string;
+  CreationTime: string;
+  ModelPackageStatus: string;
+  ModelApprovalStatus?: string;
+  ModelLifeCycle?: { Stage: string; StageStatus: string; StageDescription?: string };
+  ModelPackageRegistrationType?: string;
+};
 
 export const modelPackagesSpec = {
   id: 'model-packages',
@@ -55,16 +31,10 @@ export const modelPackagesSpec = {
   resultKey: 'ModelPackageSummaryList',
   route: '/model-packages',
   apiRoute: '/api/model-packages',
-  pathParams: z.strictObject({}),
-  query: modelPackageQuery,
-  row: modelPackageRow,
   idField: 'ModelPackageArn',
   details: {
     operation: 'DescribeModelPackage',
     params: { ModelPackageName: { id: 'whole' } },
-    query: z.strictObject({
-      ModelPackageName: patterned(VERSIONED_ARN_OR_NAME_PATTERN, 176, 'must be a model package name or its ARN'),
-    }),
     fields: [
       'ApprovalDescription',
       'InferenceSpecification',
@@ -161,18 +131,13 @@ export const modelPackagesSpec = {
     { id: 'arn', header: 'ARN', field: 'ModelPackageArn', cell: 'arn', defaultVisible: false, sortable: false },
   ],
   filters: [
-    {
-      id: 'name',
-      label: 'Name contains',
-      kind: 'text',
-      apiParam: 'NameContains',
-      side: 'server',
-    },
+    nameContainsFilter(ENTITY_NAME_CONTAINS),
     {
       id: 'group',
       label: 'Group (exact name)',
       kind: 'text',
       apiParam: 'ModelPackageGroupName',
+      rule: GROUP_NAME_OR_ARN,
       side: 'server',
     },
     {
@@ -212,4 +177,4 @@ export const modelPackagesSpec = {
       side: 'client',
     },
   ],
-} satisfies ResourceSpec<typeof modelPackageQuery, ModelPackageRow, Record<string, never>>;
+} satisfies ResourceSpec<ModelPackageRow>;

@@ -1,18 +1,12 @@
-import * as z from 'zod/mini';
+import { isRecord } from './records';
 import type { ColumnSpec, ResourceSpec } from './types';
 
 /** What every item of a listing gains, in every spec's row: where it was listed. */
-export const sourceFields = {
-  AccountId: z.optional(z.string()),
-  AccountName: z.optional(z.string()),
-  Region: z.optional(z.string()),
-};
-
-export interface SourceFields {
+export type SourceFields = {
   AccountId?: string;
   AccountName?: string;
   Region?: string;
-}
+};
 
 /** Where each row was listed, for a listing over several sources; sorted within the loaded rows. */
 export const SOURCE_COLUMNS: readonly ColumnSpec<Record<string, unknown>>[] = [
@@ -59,16 +53,8 @@ export function sourcesLeftOut(statuses: readonly SourceStatus[]): SourceStatus[
   );
 }
 
-const sourceStatus = z.object({
-  account: z.string(),
-  accountId: z.optional(z.string()),
-  region: z.string(),
-  status: z.enum(SOURCE_STATES),
-  error: z.optional(z.object({ code: z.string(), message: z.string() })),
-});
-
 /**
- * One page of a listing as the proxy answers it: the API's items (each with its source, see `sourceFields`),
+ * One page of a listing as the proxy answers it: the API's items (each with its source, `SourceFields`),
  * the cursor, whether following stopped, and how each source answered.
  */
 export interface ListPage<Row> {
@@ -78,11 +64,19 @@ export interface ListPage<Row> {
   sources: SourceStatus[];
 }
 
-export function listPageSchema<Row>(row: z.core.$ZodType<Row>) {
-  return z.object({
-    items: z.array(row),
-    nextToken: z.nullable(z.string()),
-    budgetExhausted: z.boolean(),
-    sources: z.array(sourceStatus),
-  });
+/**
+ * A page the dashboard's own server sent, or undefined when the body is not one (an HTML page from a proxy in
+ * front, say). Its rows were checked against the API's schema on the server; here only the page's frame is.
+ */
+export function readListPage(body: unknown): ListPage<Record<string, unknown>> | undefined {
+  if (!isRecord(body)) return undefined;
+  const { items, nextToken, budgetExhausted, sources } = body;
+  const framed =
+    Array.isArray(items) &&
+    items.every(isRecord) &&
+    (nextToken === null || typeof nextToken === 'string') &&
+    typeof budgetExhausted === 'boolean' &&
+    Array.isArray(sources) &&
+    sources.every((source) => isRecord(source) && typeof source.account === 'string');
+  return framed ? (body as unknown as ListPage<Record<string, unknown>>) : undefined;
 }

@@ -1,15 +1,10 @@
-import * as z from 'zod/mini';
-import { instant, maxResults, nextToken } from './constraints';
+import type { TextRule } from './constraints';
 import type { ColumnSpec, FilterSpec } from './types';
 
-export const pageParams = { MaxResults: z.optional(maxResults), NextToken: z.optional(nextToken) };
-
-export const creationTimeParams = { CreationTimeAfter: z.optional(instant), CreationTimeBefore: z.optional(instant) };
-
-export const lastModifiedTimeParams = {
-  LastModifiedTimeAfter: z.optional(instant),
-  LastModifiedTimeBefore: z.optional(instant),
-};
+/** The API's NameContains, as the "Name contains" filter (`name=`). */
+export function nameContainsFilter(rule: TextRule) {
+  return { id: 'name', label: 'Name contains', kind: 'text', apiParam: 'NameContains', rule, side: 'server' } as const;
+}
 
 export const createdFilter = {
   id: 'created',

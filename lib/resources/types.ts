@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { TextRule } from './constraints';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -23,8 +23,8 @@ export interface ColumnSpec<Row> {
 }
 
 export type FilterSpec =
-  /** Checked in the browser with the `query` schema's own member for `apiParam`. */
-  | { id: string; label: string; kind: 'text'; apiParam: string; side: 'server' }
+  /** `rule` is what the API takes as `apiParam`: the browser checks a value with it before sending it. */
+  | { id: string; label: string; kind: 'text'; apiParam: string; rule: TextRule; side: 'server' }
   | {
       id: string;
       label: string;
@@ -74,17 +74,15 @@ export interface DetailsSpec {
   operation: string;
   /** Its members, from the row's id or the route, so a link to one row works before the row has loaded. */
   params: Readonly<Record<string, DetailsParamSource>>;
-  /** The Describe API's input members, with its constraints: the details route's query parameters. */
-  query: z.ZodMiniObject;
   /** What the panel shows beyond the row's own fields, in order. */
   fields: readonly string[];
 }
 
-export interface ResourceSpec<
-  Query extends z.ZodMiniObject = z.ZodMiniObject,
-  Row extends Record<string, unknown> = Record<string, unknown>,
-  Path extends Record<string, string> = Record<string, string>,
-> {
+/**
+ * What a listing is and how it shows, the same in the browser and on the server; the API's schemas that the
+ * server checks requests and rows with are beside it, in `lib/resources/schemas`.
+ */
+export interface ResourceSpec<Row extends Record<string, unknown> = Record<string, unknown>> {
   id: string;
   /** The listing's name: navigation, page title, the table's accessible name. */
   label: string;
@@ -100,12 +98,6 @@ export interface ResourceSpec<
   route: string;
   /** The proxy route, in the same form: `/api/images/[ImageName]/versions`. */
   apiRoute: string;
-  /** Route parameters, validated with the API's constraints. */
-  pathParams: z.ZodMiniObject<{ [Name in keyof Path]: z.ZodMiniType<Path[Name]> }>;
-  /** The proxy's query parameters: the API's own member names and constraints. */
-  query: Query;
-  /** One item as the proxy returns it: the API's field names, ISO 8601 timestamps. */
-  row: z.ZodMiniObject<{ [Field in keyof Row]-?: z.ZodMiniType<Row[Field]> }>;
   /** The field that identifies a row (its ARN). */
   idField: keyof Row & string;
   /** The row's page in the AWS console, in the region of its ARN. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RESOURCE_IDS, resourceSpec } from '@/lib/resources/registry';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import { commandClass } from './list-operation';
 
 describe('the generic list call', () => {
@@ -32,7 +33,7 @@ function modelled(operation: string) {
 
 describe('what the specs send and read, against the AWS models in ../shared/spec', () => {
   it.each(RESOURCE_IDS)('%s: every query parameter and route parameter is a member of the input', (id) => {
-    const spec = resourceSpec(id);
+    const spec = listingOf(id);
     const { input, output } = modelled(spec.operation);
     const sent = [...Object.keys(spec.query.shape), ...Object.keys(spec.pathParams.shape)];
     expect(sent.filter((member) => !(member in input.members))).toEqual([]);

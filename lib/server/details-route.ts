@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { isResourceId, resourceSpec } from '@/lib/resources/registry';
+import { isResourceId } from '@/lib/resources/registry';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import { callerOf } from './caller';
 import { serverEnv } from '@/lib/config/env';
 import { describeThrough } from './details';
@@ -16,7 +17,7 @@ import { parseOrThrow } from './validate';
 const routeParams = z.object({ resource: z.string() });
 
 function specWithDetails(resource: string) {
-  const spec = isResourceId(resource) ? resourceSpec(resource) : undefined;
+  const spec = isResourceId(resource) ? listingOf(resource) : undefined;
   if (spec?.details === undefined) {
     throw invalidParameter('resource', `"${resource}" is not a listing whose rows have details.`);
   }

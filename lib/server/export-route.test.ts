@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { apiPath, cliCommand, kebabCase } from '@/lib/resources/derive';
-import { sourceFields } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
+import { sourceFields } from '@/lib/resources/schemas/params';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import { csvField } from './export-route';
 import { awsCliList } from './test-support/aws-cli';
 import { listAllThroughProxy, normalizeTimes } from './test-support/full-listing';
@@ -137,7 +138,7 @@ describe('GET …/export', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const text = await response.text();
     const [fields = [], ...records] = parseCsv(text);
-    expect(fields).toEqual(Object.keys(resourceSpec('model-packages').row.shape));
+    expect(fields).toEqual(Object.keys(listingOf('model-packages').row.shape));
     const all = (await listAllThroughProxy('model-packages', { ModelPackageType: 'Both', MaxResults: '100' })).items;
     const expected = all.filter((row) => row.ModelPackageStatus === 'Completed' || row.ModelPackageStatus === 'Failed');
     const asCsv = (row: Record<string, unknown>) =>

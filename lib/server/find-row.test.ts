@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
-import { imagesSpec } from '@/lib/resources/images';
+import { imagesListing } from '@/lib/resources/schemas/images';
 import { findRow } from './find-row';
 import { resetLoggerForTests } from '@/lib/observability/logger';
 import { ProxyError } from '@/lib/server/http/proxy-error';
@@ -17,7 +17,7 @@ const caller = { requestId: 'page-1', route: 'page:image', method: 'GET', user: 
 
 function findImage(name: string) {
   return findRow(
-    imagesSpec,
+    imagesListing,
     { query: { NameContains: name }, path: {}, matches: (image) => image.ImageName === name },
     caller,
   );
@@ -35,7 +35,7 @@ describe('findRow, the lookup behind an image page', () => {
         },
       }),
     );
-    const name = (await findRow(imagesSpec, { query: {}, path: {}, matches: () => true }, caller))?.ImageName;
+    const name = (await findRow(imagesListing, { query: {}, path: {}, matches: () => true }, caller))?.ImageName;
     expect(name).toBeDefined();
     emulator.resetStats();
     lines.length = 0;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { listPageSchema } from '@/lib/resources/page';
+import { listPageSchema } from '@/lib/resources/schemas/params';
 import { listThrough, type Caller, type ListingSpec, type PageQuery } from './listing';
 import { ProxyError } from '@/lib/server/http/proxy-error';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RunningEmulator } from '@/lib/emulator';
-import { imageRow } from '@/lib/resources/images';
+import { imageRow } from '@/lib/resources/schemas/images';
 import { pageReply } from './test-support/replies';
 import { GET as listImages } from '@/app/api/images/route';
 import { callRoute } from './test-support/routes';

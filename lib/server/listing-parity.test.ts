@@ -4,7 +4,7 @@ import { awsCliList } from './test-support/aws-cli';
 import { listAllThroughProxy, normalizeTimes } from './test-support/full-listing';
 import { startProxyWithEmulator, stopProxyAndEmulator, stubProxyEnv } from './test-support/harness';
 import { cliCommand, kebabCase } from '@/lib/resources/derive';
-import { sourceFields } from '@/lib/resources/page';
+import { sourceFields } from '@/lib/resources/schemas/params';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 
 interface ParityCase {

@@ -6,7 +6,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, startEmulator, type RunningEmulator } from '@/lib/emulator';
 import { cliCommand, kebabCase } from '@/lib/resources/derive';
-import { sourceFields } from '@/lib/resources/page';
+import { sourceFields } from '@/lib/resources/schemas/params';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { listingSort } from './merge/order';
 import { awsCliList, type CliIdentity } from './test-support/aws-cli';

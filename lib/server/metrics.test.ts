@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as metricsRoute from '@/app/api/metrics/route';
 import type { RunningEmulator } from '@/lib/emulator';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import { imagesSpec } from '@/lib/resources/images';
+import { imagesListing } from '@/lib/resources/schemas/images';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import { auditApiCall, type ApiCallRecord } from './audit';
 import { metrics } from '@/lib/observability/metrics';
@@ -38,7 +38,7 @@ function lineSink(): { lines: string[]; sink: Writable } {
 }
 
 async function listOneImage(): Promise<unknown> {
-  return listPage(imagesSpec, sageMakerBackend(), {
+  return listPage(imagesListing, sageMakerBackend(), {
     query: {},
     path: {},
     maxResults: 1,

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '@/lib/emulator';
 import { routeParams } from '@/lib/resources/derive';
 import { RESOURCE_IDS, resourceSpec } from '@/lib/resources/registry';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import { errorReply, pageReply } from './test-support/replies';
 import type { ResourceId } from '@/lib/resources/registry';
 import { callRoute } from './test-support/routes';
 import { startProxyWithEmulator, stopProxyAndEmulator } from './test-support/harness';
 
-const memberNames = [...new Set(RESOURCE_IDS.flatMap((id) => Object.keys(resourceSpec(id).query.shape)))];
+const memberNames = [...new Set(RESOURCE_IDS.flatMap((id) => Object.keys(listingOf(id).query.shape)))];
 
 const key = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...memberNames) },

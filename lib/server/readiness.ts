@@ -1,6 +1,7 @@
 import 'server-only';
 import { sageMakerBackend } from '@/lib/sagemaker/client';
-import { home } from '@/lib/resources/registry';
+import { home, registeredId } from '@/lib/resources/registry';
+import { listingOf } from '@/lib/resources/schemas/registry';
 import { listPage } from '@/lib/sagemaker/list-operation';
 import { serverEnv } from '@/lib/config/env';
 import { proxyLogger } from '@/lib/observability/logger';
@@ -20,7 +21,7 @@ const REUSE_MS = 5_000;
 let last: { at: number; result: Promise<Readiness> } | undefined;
 
 /** The first listing of the navigation: it needs no route parameters, so one signed call proves the way there. */
-const probed = home;
+const probed = () => listingOf(registeredId(home()));
 
 async function probeSource(source: CatalogSource): Promise<SourceReadiness> {
   const started = performance.now();

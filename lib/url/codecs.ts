@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { textProblem } from '@/lib/resources/constraints';
 import type { FilterSpec, ResourceSpec, SortDirection } from '@/lib/resources/types';
 import { parseRange, serializeRange, type DateRange } from './range';
 import { REFRESH_CHOICES } from './refresh';
@@ -16,20 +16,8 @@ export interface ParamCodec<T extends ParamValue = ParamValue> {
 const RANGE_HINT =
   'a duration of up to 100 years such as P7D or PT24H, or an interval start/end in ISO 8601 with ".." for an open end';
 
-type QuerySchema = ResourceSpec['query'];
-
-/** Why the API would refuse `raw` as `param`, from the spec's own query schema; null when it would take it. */
-export function apiParamProblem(query: QuerySchema, param: string): (raw: string) => string | null {
-  const member = query.shape[param];
-  return (raw) => {
-    if (member === undefined) return null;
-    const result = z.safeParse(member, raw);
-    return result.success ? null : (result.error.issues[0]?.message ?? 'is not accepted by the API');
-  };
-}
-
-function textCodec(filter: Extract<FilterSpec, { kind: 'text' }>, query: QuerySchema): ParamCodec<string> {
-  const problem = apiParamProblem(query, filter.apiParam);
+function textCodec(filter: Extract<FilterSpec, { kind: 'text' }>): ParamCodec<string> {
+  const problem = (raw: string) => textProblem(filter.rule, raw);
   return { parse: (raw) => (problem(raw) === null ? raw : null), serialize: (value) => value, problem };
 }
 
@@ -71,10 +59,10 @@ const rangeCodec: ParamCodec<DateRange> = {
   problem: (raw) => (parseRange(raw) === undefined ? `must be ${RANGE_HINT}` : null),
 };
 
-export function filterCodec(filter: FilterSpec, query: QuerySchema): ParamCodec {
+export function filterCodec(filter: FilterSpec): ParamCodec {
   switch (filter.kind) {
     case 'text':
-      return textCodec(filter, query);
+      return textCodec(filter);
     case 'enum':
       return choiceCodec(
         filter.options.map((option) => option.value).filter((value) => value !== ''),
@@ -116,7 +104,7 @@ export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[]
  * configured sources are known.
  */
 export function viewCodecs(
-  spec: Pick<ResourceSpec, 'columns' | 'filters' | 'query'>,
+  spec: Pick<ResourceSpec, 'columns' | 'filters'>,
   sources?: SourceChoices,
 ): Record<string, ParamCodec> {
   const codecs: Record<string, ParamCodec> = {
@@ -127,6 +115,6 @@ export function viewCodecs(
     [REFRESH_PARAM]: choiceCodec(REFRESH_CHOICES, 'one of'),
     ...chartCodec(spec),
   };
-  for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter, spec.query);
+  for (const filter of spec.filters) codecs[filter.id] = filterCodec(filter);
   return codecs;
 }

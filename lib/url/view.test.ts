@@ -124,14 +124,4 @@ describe('API parameters', () => {
       LastModifiedTimeBefore: '2026-02-01T00:00:00Z',
     });
   });
-
-  it('produces parameters the proxy schema accepts', () => {
-    const { values } = read(modelPackagesSpec, 'name=churn&created=PT24H&sort=name&approval=Rejected');
-    const query = {
-      ...staticApiParams(modelPackagesSpec, values),
-      ...rangeApiParams(modelPackagesSpec, values, NOW),
-      MaxResults: '100',
-    };
-    expect(modelPackagesSpec.query.safeParse(query).success).toBe(true);
-  });
 });

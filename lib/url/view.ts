@@ -11,7 +11,7 @@ export interface UrlIssue {
   message: string;
 }
 
-type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort' | 'query'>;
+type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
 
 /**
  * Parses a page's URL parameters; a bad value is reported as an issue and left out, but for a list's sound

@@ -1,4 +1,4 @@
-import { imagesSpec } from '@/lib/resources/images';
+import { imagesListing } from '@/lib/resources/schemas/images';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(imagesSpec);
+export const { GET } = listRoute(imagesListing);

@@ -1,4 +1,4 @@
-import { modelPackageGroupsSpec } from '@/lib/resources/model-package-groups';
+import { modelPackageGroupsListing } from '@/lib/resources/schemas/model-package-groups';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(modelPackageGroupsSpec);
+export const { GET } = listRoute(modelPackageGroupsListing);

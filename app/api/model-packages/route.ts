@@ -1,4 +1,4 @@
-import { modelPackagesSpec } from '@/lib/resources/model-packages';
+import { modelPackagesListing } from '@/lib/resources/schemas/model-packages';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(modelPackagesSpec);
+export const { GET } = listRoute(modelPackagesListing);

@@ -1,6 +1,6 @@
 import { listingPage } from '@/app/_listing/listing-page';
-import { imageVersionsSpec } from '@/lib/resources/image-versions';
+import { imageVersionsListing } from '@/lib/resources/schemas/image-versions';
 
-const listing = listingPage(imageVersionsSpec);
+const listing = listingPage(imageVersionsListing);
 export const generateMetadata = listing.generateMetadata;
 export default listing.Page;

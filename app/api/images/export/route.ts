@@ -1,4 +1,4 @@
-import { imagesSpec } from '@/lib/resources/images';
+import { imagesListing } from '@/lib/resources/schemas/images';
 import { exportRoute } from '@/lib/server/export-route';
 
-export const { GET } = exportRoute(imagesSpec);
+export const { GET } = exportRoute(imagesListing);

@@ -1,4 +1,4 @@
-import { modelPackageGroupsSpec } from '@/lib/resources/model-package-groups';
+import { modelPackageGroupsListing } from '@/lib/resources/schemas/model-package-groups';
 import { exportRoute } from '@/lib/server/export-route';
 
-export const { GET } = exportRoute(modelPackageGroupsSpec);
+export const { GET } = exportRoute(modelPackageGroupsListing);

@@ -1,4 +1,4 @@
-import { modelPackagesSpec } from '@/lib/resources/model-packages';
+import { modelPackagesListing } from '@/lib/resources/schemas/model-packages';
 import { exportRoute } from '@/lib/server/export-route';
 
-export const { GET } = exportRoute(modelPackagesSpec);
+export const { GET } = exportRoute(modelPackagesListing);

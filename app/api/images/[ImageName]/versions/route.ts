@@ -1,4 +1,4 @@
-import { imageVersionsSpec } from '@/lib/resources/image-versions';
+import { imageVersionsListing } from '@/lib/resources/schemas/image-versions';
 import { listRoute } from '@/lib/server/list-route';
 
-export const { GET } = listRoute(imageVersionsSpec);
+export const { GET } = listRoute(imageVersionsListing);

@@ -1,4 +1,4 @@
-import { imageVersionsSpec } from '@/lib/resources/image-versions';
+import { imageVersionsListing } from '@/lib/resources/schemas/image-versions';
 import { exportRoute } from '@/lib/server/export-route';
 
-export const { GET } = exportRoute(imageVersionsSpec);
+export const { GET } = exportRoute(imageVersionsListing);

@@ -1,0 +1,42 @@
+import 'server-only';
+import { z } from 'zod';
+import { ARN_OR_NAME_PATTERN, ENTITY_NAME_CONTAINS } from '../constraints';
+import { modelPackageGroupsSpec, type ModelPackageGroupRow } from '../model-package-groups';
+import type { Listing } from './listing';
+import { creationTimeParams, oneOf, pageParams, sourceFields, text } from './params';
+
+export const modelPackageGroupQuery = z.strictObject({
+  NameContains: text(ENTITY_NAME_CONTAINS).optional(),
+  ...creationTimeParams,
+  SortBy: oneOf(['Name', 'CreationTime']).optional(),
+  SortOrder: oneOf(['Ascending', 'Descending']).optional(),
+  CrossAccountFilterOption: oneOf(['SameAccount', 'CrossAccount']).optional(),
+  ...pageParams,
+});
+
+export const modelPackageGroupRow = z.object({
+  ModelPackageGroupName: z.string(),
+  ModelPackageGroupArn: z.string(),
+  ModelPackageGroupDescription: z.string().optional(),
+  CreationTime: z.string(),
+  ModelPackageGroupStatus: z.string(),
+  ManagedConfiguration: z.object({ ManagedStorageType: z.string().optional() }).optional(),
+  ...sourceFields,
+});
+
+export const modelPackageGroupsListing = {
+  ...modelPackageGroupsSpec,
+  pathParams: z.strictObject({}),
+  query: modelPackageGroupQuery,
+  row: modelPackageGroupRow,
+  details: {
+    ...modelPackageGroupsSpec.details,
+    query: z.strictObject({
+      ModelPackageGroupName: text({
+        pattern: ARN_OR_NAME_PATTERN,
+        max: 170,
+        message: 'must be a model package group name or its ARN',
+      }),
+    }),
+  },
+} satisfies Listing<ModelPackageGroupRow>;
