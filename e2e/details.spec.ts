@@ -28,10 +28,10 @@ test.describe('the details panel', () => {
     await expect(dialog.getByRole('heading', { level: 2 })).toHaveText(arn.slice(arn.indexOf('/') + 1));
     await expect(dialog).toHaveAccessibleName(`model package ${arn.slice(arn.indexOf('/') + 1)}`);
     // The row's own fields, from the Describe answer, as the listing shows them.
-    await expect(dialog.getByText('This row is not among the loaded rows.')).toHaveCount(0);
     await expect(dialog.locator('dt', { hasText: /^Status$/ }).locator('xpath=following-sibling::dd')).toHaveText(
       String(oldest?.ModelPackageStatus),
     );
+    await expect(dialog.getByText('This row is not among the loaded rows.')).toHaveCount(0);
     const more = dialog.getByTestId('details-more');
     await expect(more).toContainText('Inference specification');
     await expect(more).toContainText(/\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\//);

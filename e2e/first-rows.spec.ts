@@ -11,8 +11,9 @@ test('an upstream slower than the page waits for leaves the rows to the browser,
   emulator,
 }) => {
   await emulator.reset();
-  // Long enough that the browser's loading state lasts seconds after the page (at most 2.5 s) has come.
-  await emulator.setFaults({ latencyMs: 8_000, operations: ['ListImages'] });
+  // Long enough that the browser's loading state lasts seconds after the page (at most 2.5 s) has come, and
+  // shorter than the SDK's 10 s timeout, which would retry the call.
+  await emulator.setFaults({ latencyMs: 6_000, operations: ['ListImages'] });
   const table = new TablePage(page, 'images');
   // A relative range resolves to a start no other request used, so the proxy has no answer for it yet.
   const asked = table.nextListRequest((params) => !params.has('NextToken'));

@@ -34,7 +34,10 @@ export class EmulatorControl {
     expect(response.ok(), await response.text()).toBe(true);
   }
 
-  /** Adds items to the running emulator's catalog; they stay until it stops, so tests name them uniquely. */
+  /**
+   * Adds items to the running emulator's catalog; they stay until it stops, so tests name them apart from other
+   * tests' items. An item with the identity of one already there replaces it.
+   */
   async addItems(items: AddedItems): Promise<void> {
     const response = await this.request.post(`${this.url}/_emulator/items`, { data: items });
     expect(response.ok(), await response.text()).toBe(true);

@@ -9,7 +9,7 @@ export const PINNED_VIEW = 'created=2020-01-01T00:00:00.000Z/2020-07-01T00:00:00
 export const PINNED_START = Date.UTC(2020, 0, 1);
 export const PINNED_END = Date.UTC(2020, 6, 1);
 
-const GROUPS = ['pinned-churn-xgboost', 'pinned-fraud-lightgbm', 'pinned-kyc-ocr', 'pinned-sku-forecast'] as const;
+const GROUPS = ['pinned-h1-alpha', 'pinned-h1-bravo', 'pinned-h1-charlie', 'pinned-h1-delta'] as const;
 const APPROVALS = ['Approved', 'Approved', 'Rejected', 'PendingManualApproval', 'Approved'] as const;
 const STATUSES = ['Completed', 'Completed', 'Completed', 'Failed', 'Completed', 'InProgress', 'Completed'] as const;
 const COUNT = 120;
@@ -39,7 +39,7 @@ export function pinnedPackages(account: string): AddedItems {
     const status = STATUSES[index % STATUSES.length] ?? 'Completed';
     const created = at / 1000;
     if (pick < 0.3) {
-      const name = `pinned-adhoc-${index}`;
+      const name = `pinned-h1-loose-${index}`;
       return {
         ModelPackageName: name,
         ModelPackageArn: arn('model-package', name),

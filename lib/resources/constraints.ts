@@ -1,12 +1,12 @@
-export const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
-export const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
+const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
+const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
 /** NameContains of the model registry APIs: a part of an entity name. */
-export const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
+const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
 
 /** DescribeModelPackage's name: a name, `group/version`, or an ARN. */
-export const VERSIONED_ARN_OR_NAME_PATTERN =
+const VERSIONED_ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$/;
-export const ARN_OR_NAME_PATTERN =
+const ARN_OR_NAME_PATTERN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
 
 const EPOCH_SECONDS = /^\d{1,12}(\.\d{1,9})?$/;
@@ -61,6 +61,18 @@ export const ENTITY_NAME_CONTAINS: TextRule = {
   pattern: ENTITY_NAME_CONTAINS_PATTERN,
   max: 63,
   message: 'may contain only letters, digits and "-"',
+};
+
+export const IMAGE_NAME: TextRule = {
+  pattern: IMAGE_NAME_PATTERN,
+  max: 63,
+  message: 'must be 1 to 63 letters or digits, with single "-" or "." between them',
+};
+
+export const MODEL_PACKAGE_NAME_OR_ARN: TextRule = {
+  pattern: VERSIONED_ARN_OR_NAME_PATTERN,
+  max: 176,
+  message: 'must be a model package name or its ARN',
 };
 
 export const GROUP_NAME_OR_ARN: TextRule = {

@@ -1,7 +1,7 @@
 import { isRecord } from './records';
 import type { ColumnSpec, ResourceSpec } from './types';
 
-/** What every item of a listing gains, in every spec's row: where it was listed. */
+/** What every item of a listing gains, whatever the listing: where it was listed. */
 export type SourceFields = {
   AccountId?: string;
   AccountName?: string;

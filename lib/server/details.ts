@@ -7,6 +7,7 @@ import { cacheKey } from './cache-key';
 import { answerThrough, type Caller } from './listing';
 import type { CacheResult } from './page-cache';
 import type { CatalogSource } from '@/lib/config/sources';
+import { listedIn } from './sources';
 
 /**
  * One row's details: the spec's Describe call to the row's own source through the one data path, its answer cut
@@ -31,7 +32,7 @@ export function describeThrough(
       const row = spec.row.safeParse(item);
       return {
         entry: {
-          body: JSON.stringify({ item, ...(row.success ? { row: row.data } : {}) }),
+          body: JSON.stringify({ item, ...(row.success ? { row: { ...row.data, ...listedIn(source) } } : {}) }),
           upstreamCalls: 1,
           upstreamRequestIds: requestId === undefined ? [] : [requestId],
         },

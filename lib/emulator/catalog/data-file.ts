@@ -151,31 +151,40 @@ export const addedItemsSchema = z.strictObject({
   ModelPackageGroups: z.array(modelPackageGroup).default([]),
 });
 
-/** Puts each item in place of one with the same identity, or after the rest: adding the same item twice keeps one. */
-function upsert<T>(list: T[], added: readonly T[], identity: (item: T) => string): void {
+/**
+ * Puts each item in place of one with the same identity, or after the rest: adding the same item twice keeps one.
+ * Says whether the list changed.
+ */
+function upsert<T>(list: T[], added: readonly T[], identity: (item: T) => string): boolean {
   const at = new Map(list.map((item, index) => [identity(item), index]));
+  let changed = false;
   for (const item of added) {
     const index = at.get(identity(item));
     if (index === undefined) {
       at.set(identity(item), list.length);
       list.push(item);
-    } else {
+      changed = true;
+    } else if (JSON.stringify(list[index]) !== JSON.stringify(item)) {
       list[index] = item;
+      changed = true;
     }
   }
+  return changed;
 }
 
+/** Adds items to a running catalog; sorted views are rebuilt (a new revision) only when something changed. */
 export function addItems(catalog: Catalog, items: z.output<typeof addedItemsSchema>): void {
-  upsert(catalog.images, items.Images, (image) => image.ImageName);
+  let changed = upsert(catalog.images, items.Images, (image) => image.ImageName);
   for (const added of items.Images) catalog.imagesByName.set(added.ImageName, added);
   for (const [name, versions] of Object.entries(items.ImageVersions)) {
     const list = [...(catalog.versionsByImage.get(name) ?? [])];
-    upsert(list, versions, (version) => String(version.Version));
+    if (upsert(list, versions, (version) => String(version.Version))) changed = true;
     catalog.versionsByImage.set(name, list);
   }
-  upsert(catalog.modelPackages, items.ModelPackages, (pkg) => pkg.ModelPackageArn);
-  upsert(catalog.modelPackageGroups, items.ModelPackageGroups, (group) => group.ModelPackageGroupName.toLowerCase());
-  catalog.revision += 1;
+  if (upsert(catalog.modelPackages, items.ModelPackages, (pkg) => pkg.ModelPackageArn)) changed = true;
+  const groupName = (group: ModelPackageGroupRecord) => group.ModelPackageGroupName.toLowerCase();
+  if (upsert(catalog.modelPackageGroups, items.ModelPackageGroups, groupName)) changed = true;
+  if (changed) catalog.revision += 1;
 }
 
 export function catalogFromData(data: unknown, source: string): Catalog {

@@ -14,7 +14,7 @@ import {
 
 export const imageVersionPath = z.strictObject({ ImageName: imageNameParam });
 
-export const imageVersionQuery = z.strictObject({
+const imageVersionQuery = z.strictObject({
   ...creationTimeParams,
   ...lastModifiedTimeParams,
   SortBy: oneOf(['CREATION_TIME', 'LAST_MODIFIED_TIME', 'VERSION']).optional(),
@@ -22,7 +22,7 @@ export const imageVersionQuery = z.strictObject({
   ...pageParams,
 });
 
-export const imageVersionRow = z.object({
+const imageVersionRow = z.object({
   Version: z.number(),
   ImageVersionArn: z.string(),
   ImageArn: z.string(),

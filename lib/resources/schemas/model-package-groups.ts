@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { ARN_OR_NAME_PATTERN, ENTITY_NAME_CONTAINS } from '../constraints';
+import { ENTITY_NAME_CONTAINS, GROUP_NAME_OR_ARN } from '../constraints';
 import { modelPackageGroupsSpec, type ModelPackageGroupRow } from '../model-package-groups';
 import type { Listing } from './listing';
 import { creationTimeParams, oneOf, pageParams, sourceFields, text } from './params';
 
-export const modelPackageGroupQuery = z.strictObject({
+const modelPackageGroupQuery = z.strictObject({
   NameContains: text(ENTITY_NAME_CONTAINS).optional(),
   ...creationTimeParams,
   SortBy: oneOf(['Name', 'CreationTime']).optional(),
@@ -14,7 +14,7 @@ export const modelPackageGroupQuery = z.strictObject({
   ...pageParams,
 });
 
-export const modelPackageGroupRow = z.object({
+const modelPackageGroupRow = z.object({
   ModelPackageGroupName: z.string(),
   ModelPackageGroupArn: z.string(),
   ModelPackageGroupDescription: z.string().optional(),
@@ -32,11 +32,7 @@ export const modelPackageGroupsListing = {
   details: {
     ...modelPackageGroupsSpec.details,
     query: z.strictObject({
-      ModelPackageGroupName: text({
-        pattern: ARN_OR_NAME_PATTERN,
-        max: 170,
-        message: 'must be a model package group name or its ARN',
-      }),
+      ModelPackageGroupName: text(GROUP_NAME_OR_ARN),
     }),
   },
 } satisfies Listing<ModelPackageGroupRow>;

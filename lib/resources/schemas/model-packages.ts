@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ENTITY_NAME_CONTAINS, GROUP_NAME_OR_ARN, VERSIONED_ARN_OR_NAME_PATTERN } from '../constraints';
+import { ENTITY_NAME_CONTAINS, GROUP_NAME_OR_ARN, MODEL_PACKAGE_NAME_OR_ARN } from '../constraints';
 import {
   MODEL_APPROVAL_STATUSES,
   MODEL_PACKAGE_TYPES,
@@ -21,7 +21,7 @@ export const modelPackageQuery = z.strictObject({
   ...pageParams,
 });
 
-export const modelPackageRow = z.object({
+const modelPackageRow = z.object({
   ModelPackageName: z.string().optional(),
   ModelPackageGroupName: z.string().optional(),
   ModelPackageVersion: z.number().optional(),
@@ -45,11 +45,7 @@ export const modelPackagesListing = {
   details: {
     ...modelPackagesSpec.details,
     query: z.strictObject({
-      ModelPackageName: text({
-        pattern: VERSIONED_ARN_OR_NAME_PATTERN,
-        max: 176,
-        message: 'must be a model package name or its ARN',
-      }),
+      ModelPackageName: text(MODEL_PACKAGE_NAME_OR_ARN),
     }),
   },
 } satisfies Listing<ModelPackageRow>;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { IMAGE_NAME_PATTERN, parseInstant, type TextRule } from '../constraints';
+import { IMAGE_NAME, parseInstant, type TextRule } from '../constraints';
 import { SOURCE_STATES } from '../page';
 
 /** A text parameter as the API takes it; its messages are the ones the browser checks with (`textProblem`). */
@@ -27,11 +27,7 @@ export const maxResults = z
 
 export const nextToken = z.string().max(8192, 'must be at most 8192 characters');
 
-export const imageNameParam = text({
-  pattern: IMAGE_NAME_PATTERN,
-  max: 63,
-  message: 'must be 1 to 63 letters or digits, with single "-" or "." between them',
-});
+export const imageNameParam = text(IMAGE_NAME);
 
 export const wholeNumber = z
   .string()
