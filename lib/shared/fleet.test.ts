@@ -267,6 +267,21 @@ describe('a claim answered late', () => {
 });
 
 describe("the fleet's rate budget (reserveStart)", () => {
+  it('keeps counting both replicas when Redis comes back empty and one of them beats first', async () => {
+    const [a, b] = [await replica(), await replica()];
+    await until(() => a.fleetSize() === 2 && b.fleetSize() === 2, 'both replicas are seen');
+    await redis.kill();
+    await redis.restart();
+    await until(() => a.state() === 'shared' && b.state() === 'shared', 'both are back');
+    // Each beats on reconnecting and every 2 s: the first beat into the empty store counts one replica.
+    const seen = new Set<number>();
+    for (const end = Date.now() + 2_500; Date.now() < end; await sleep(20)) {
+      seen.add(a.fleetSize());
+      seen.add(b.fleetSize());
+    }
+    expect([...seen]).toEqual([2]);
+  });
+
   it('never reserves more than the limit in any window across replicas, and refuses past the allowance', async () => {
     const [a, b] = [await replica(), await replica()];
     const limit = 5;

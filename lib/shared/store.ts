@@ -199,6 +199,8 @@ export class SharedStore {
   private reported: SharedState | undefined;
   private serial = 0;
   private replicas = 1;
+  /** Since when beats have counted fewer replicas than `replicas`, while they go on doing so. */
+  private fewerSince: number | undefined;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -213,7 +215,8 @@ export class SharedStore {
 
   /**
    * The replicas that shared this store lately, this one included, as last seen while it answered: what the
-   * rate budget is split by while the store is away.
+   * rate budget is split by while the store is away. A smaller count is taken only once beats have said so for
+   * as long as a replica counts as alive: a store that restarted empty counts the first replica back as alone.
    */
   fleetSize(): number {
     return this.replicas;
@@ -223,7 +226,18 @@ export class SharedStore {
     const counted = await this.run('heartbeat', (redis) =>
       redis.heartbeat(this.key('replicas'), this.replica, ALIVE_MS),
     );
-    if (typeof counted === 'number' && counted >= 1) this.replicas = counted;
+    if (typeof counted !== 'number' || counted < 1) return;
+    const now = Date.now();
+    if (counted >= this.replicas) {
+      this.replicas = counted;
+      this.fewerSince = undefined;
+      return;
+    }
+    this.fewerSince ??= now;
+    if (now - this.fewerSince >= ALIVE_MS) {
+      this.replicas = counted;
+      this.fewerSince = undefined;
+    }
   }
 
   private open(): Redis {
