@@ -5,9 +5,9 @@ import type { AddedItems } from '../fixtures';
  * only the three years before today, so nothing else falls in this view, and the histogram drawn from it can be
  * compared with a picture.
  */
-export const PINNED_VIEW = 'created=2020-01-01T00:00:00.000Z/2020-07-01T00:00:00.000Z';
 export const PINNED_START = Date.UTC(2020, 0, 1);
 export const PINNED_END = Date.UTC(2020, 6, 1);
+export const PINNED_VIEW = `created=${new Date(PINNED_START).toISOString()}/${new Date(PINNED_END).toISOString()}`;
 
 const GROUPS = ['pinned-h1-alpha', 'pinned-h1-bravo', 'pinned-h1-charlie', 'pinned-h1-delta'] as const;
 const APPROVALS = ['Approved', 'Approved', 'Rejected', 'PendingManualApproval', 'Approved'] as const;

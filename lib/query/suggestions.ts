@@ -22,7 +22,7 @@ export function suggestionSource(spec: Pick<ResourceSpec, 'id'>, filterId: strin
   const { lookup } = relation.parent;
   if (lookup === undefined) return undefined;
   const filter = relation.parent.filters.find(
-    (candidate) => 'apiParam' in candidate && candidate.apiParam === lookup.contains,
+    (candidate) => candidate.kind === 'text' && candidate.apiParam === lookup.contains,
   );
   if (filter?.kind !== 'text') return undefined;
   return { parent: relation.parent, contains: lookup.contains, rule: filter.rule, nameField: lookup.nameField };

@@ -1,14 +1,3 @@
-const IMAGE_NAME_PATTERN = /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/;
-const IMAGE_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9\-.]+$/;
-/** NameContains of the model registry APIs: a part of an entity name. */
-const ENTITY_NAME_CONTAINS_PATTERN = /^[a-zA-Z0-9-]+$/;
-
-/** DescribeModelPackage's name: a name, `group/version`, or an ARN. */
-const VERSIONED_ARN_OR_NAME_PATTERN =
-  /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$/;
-const ARN_OR_NAME_PATTERN =
-  /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
-
 const EPOCH_SECONDS = /^\d{1,12}(\.\d{1,9})?$/;
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2})))?$/;
 
@@ -51,32 +40,34 @@ export function textProblem(rule: TextRule, raw: string): string | null {
 }
 
 export const IMAGE_NAME_CONTAINS: TextRule = {
-  pattern: IMAGE_NAME_CONTAINS_PATTERN,
+  pattern: /^[a-zA-Z0-9\-.]+$/,
   max: 63,
   message: 'may contain only letters, digits, "-" and "."',
 };
 
 /** A part of an entity name, as the model registry's NameContains members take it. */
 export const ENTITY_NAME_CONTAINS: TextRule = {
-  pattern: ENTITY_NAME_CONTAINS_PATTERN,
+  pattern: /^[a-zA-Z0-9-]+$/,
   max: 63,
   message: 'may contain only letters, digits and "-"',
 };
 
 export const IMAGE_NAME: TextRule = {
-  pattern: IMAGE_NAME_PATTERN,
+  pattern: /^[a-zA-Z0-9]([-.]?[a-zA-Z0-9]){0,62}$/,
   max: 63,
   message: 'must be 1 to 63 letters or digits, with single "-" or "." between them',
 };
 
+/** DescribeModelPackage's name: a name, `group/version`, or an ARN. */
 export const MODEL_PACKAGE_NAME_OR_ARN: TextRule = {
-  pattern: VERSIONED_ARN_OR_NAME_PATTERN,
+  pattern:
+    /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)(\/[0-9]{1,9})?$/,
   max: 176,
   message: 'must be a model package name or its ARN',
 };
 
 export const GROUP_NAME_OR_ARN: TextRule = {
-  pattern: ARN_OR_NAME_PATTERN,
+  pattern: /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/,
   max: 170,
   message: 'must be a model package group name (letters, digits and "-") or its ARN',
 };
