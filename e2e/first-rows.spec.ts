@@ -1,3 +1,4 @@
+import type { Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TablePage } from './pages/table-page';
 
@@ -46,6 +47,41 @@ test('a link followed in the browser shows the next page at once, and the browse
   expect(Date.now() - clicked, 'the page was not held up by the slow listing').toBeLessThan(2_500);
   await asked;
   expect((await versions.rowIds()).length).toBeGreaterThan(0);
+});
+
+test("the table's code comes after the page has loaded; until then the server's rows show as they are", async ({
+  page,
+}) => {
+  const table = new TablePage(page, 'images');
+  let loaded = false;
+  page.on('load', () => {
+    loaded = true;
+  });
+  const asked: string[] = [];
+  page.on('request', (sent) => {
+    const url = new URL(sent.url());
+    if (url.pathname === table.apiPath && !url.searchParams.has('NextToken')) asked.push(sent.url());
+  });
+  const held: Route[] = [];
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    if (loaded) held.push(route);
+    else await route.continue();
+  });
+  await page.goto(table.path, { waitUntil: 'load' });
+  await expect(table.rows.first()).toBeVisible();
+  await expect.poll(() => held.length, 'a script was asked for after the load event').toBeGreaterThan(0);
+  await expect(page.locator('section[aria-label="Images"]')).not.toHaveAttribute('data-hydrated');
+  const ids = await table.rowIds();
+
+  for (const route of held.splice(0)) await route.continue();
+  await page.unroute('**/_next/static/**/*.js');
+  await table.hydrated();
+  // Hydrated, the table lays its rows out for the window it measures, so it may show more of the page.
+  expect((await table.rowIds()).slice(0, ids.length), 'the table took over the rows it was sent').toEqual(ids);
+  expect(asked, 'the browser did not ask for the first page again').toEqual([]);
+  await table.clickHeader('Name');
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  await expect(table.header('Name')).toHaveAttribute('aria-sort', 'ascending');
 });
 
 test.describe('a first page the API refuses', () => {

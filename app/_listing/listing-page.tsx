@@ -3,9 +3,8 @@ import { notFound } from 'next/navigation';
 import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
+import { DeferredTable } from '@/components/data-table/deferred-table';
 import {
-  FirstPageBoundary,
   firstPageRequest,
   firstParam,
   type SearchParams,
@@ -15,7 +14,6 @@ import { RowSummary } from '@/components/data-table/row-summary';
 import { ErrorNotice } from '@/components/data-table/table-states';
 import { NotFoundView } from '@/components/shell/not-found-view';
 import { PageHeader } from '@/components/shell/page-header';
-import { Providers } from '@/components/shell/providers';
 import { getBackendInfo } from '@/lib/config/backend';
 import { pagePath } from '@/lib/resources/derive';
 import { isResourceId, parentOf, registeredId, type ResourceId } from '@/lib/resources/registry';
@@ -158,22 +156,19 @@ export function listingPage(spec: Listing) {
           {above}
         </PageHeader>
         <div className="flex min-h-0 min-w-0 flex-1 flex-col px-4 pb-4">
-          <Providers>
-            <FirstPageBoundary state={firstRows.state}>
-              <DataTable
-                resource={id}
-                path={path}
-                backend={{ region, endpoint }}
-                sources={sources}
-                server={firstRows.server}
-                notFound={
-                  parent?.byPath === true && back !== undefined ? (
-                    <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />
-                  ) : undefined
-                }
-              />
-            </FirstPageBoundary>
-          </Providers>
+          <DeferredTable
+            state={firstRows.state}
+            resource={id}
+            path={path}
+            backend={{ region, endpoint }}
+            sources={sources}
+            server={firstRows.server}
+            notFound={
+              parent?.byPath === true && back !== undefined ? (
+                <NotFoundView noun={parent.parent.noun} name={parent.name} back={back} />
+              ) : undefined
+            }
+          />
         </div>
       </>
     );

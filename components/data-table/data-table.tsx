@@ -42,7 +42,7 @@ import { useViewState } from './use-view-state';
 import { useHydrated } from './use-now';
 import { ROW_HEIGHT, VirtualTable } from './virtual-table';
 
-interface DataTableProps {
+export interface DataTableProps {
   resource: ResourceId;
   path?: Record<string, string>;
   /** Where the server lists from, for the AWS CLI command. */

@@ -1,5 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { dehydrate, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import { PAGE_SIZE, listQueryOptions, rangeKey, type CursorPage, type ResolvedRanges } from '@/lib/query/list-query';
 import { apiPath } from '@/lib/resources/derive';
 import { readListPage, withSourceColumns } from '@/lib/resources/page';
@@ -57,9 +56,4 @@ export function firstPageRequest(
       return dehydrate(client);
     },
   };
-}
-
-/** Hands the server's first page to the table below, which then shows it without asking for it again. */
-export function FirstPageBoundary({ state, children }: { state: DehydratedState | undefined; children: ReactNode }) {
-  return <HydrationBoundary state={state}>{children}</HydrationBoundary>;
 }

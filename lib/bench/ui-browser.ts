@@ -7,10 +7,15 @@ const MARKS_SCRIPT = `
     const marks = window.__benchMarks;
     if (marks.row === undefined && document.querySelector('tbody tr[data-row-id]')) marks.row = performance.now();
     if (marks.content === undefined && document.querySelector('[data-testid="not-found"]')) marks.content = performance.now();
-  }).observe(document, { childList: true, subtree: true });
+    if (marks.interactive === undefined && document.querySelector('section[data-hydrated]')) marks.interactive = performance.now();
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-hydrated'] });
 `;
 
-const marks = z.object({ row: z.number().optional(), content: z.number().optional() });
+const marks = z.object({
+  row: z.number().optional(),
+  content: z.number().optional(),
+  interactive: z.number().optional(),
+});
 const scripts = z.array(
   z.object({ name: z.string(), startTime: z.number(), transferSize: z.number(), encodedBodySize: z.number() }),
 );
@@ -21,6 +26,10 @@ export interface PageLoad {
   /** JS transferred before `ready` (or the load event, whichever is later): the page's first-load JS. */
   jsTransferred: number;
   jsFiles: number;
+  /** ms from navigation start to the table's hydration (its section's `data-hydrated`); NaN on a page without one. */
+  interactive: number;
+  /** JS transferred before `interactive`: what the table needs before it answers a click. */
+  jsInteractive: number;
 }
 
 /** One cold load (fresh context: empty cache) of a page. */
@@ -32,7 +41,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<PageLoad>
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => {
       const found = (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks;
-      return found.row !== undefined || found.content !== undefined;
+      return found.interactive !== undefined || found.content !== undefined;
     });
     const measured = marks.parse(
       await page.evaluate(() => (window as unknown as { __benchMarks: unknown }).__benchMarks),
@@ -61,10 +70,16 @@ export async function coldLoad(browser: Browser, url: string): Promise<PageLoad>
       ),
     );
     const firstLoad = entries.filter((entry) => entry.startTime <= cutoff);
+    const interactive = measured.interactive ?? Number.NaN;
+    const transferred = (list: typeof entries) => list.reduce((sum, entry) => sum + entry.transferSize, 0);
     return {
       ready,
-      jsTransferred: firstLoad.reduce((sum, entry) => sum + entry.transferSize, 0),
+      jsTransferred: transferred(firstLoad),
       jsFiles: firstLoad.length,
+      interactive,
+      jsInteractive: Number.isNaN(interactive)
+        ? Number.NaN
+        : transferred(entries.filter((entry) => entry.startTime <= interactive)),
     };
   } finally {
     await context.close();

@@ -44,6 +44,8 @@ export default async function uiBench(): Promise<void> {
         ready: median(runs.map((run) => run.ready)),
         jsTransferred: median(runs.map((run) => run.jsTransferred)),
         jsFiles: median(runs.map((run) => run.jsFiles)),
+        interactive: median(runs.map((run) => run.interactive)),
+        jsInteractive: median(runs.map((run) => run.jsInteractive)),
       };
       loads.push({ page, path, median: result, readyRuns: runs.map((run) => run.ready) });
       console.log(page, result);
