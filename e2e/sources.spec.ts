@@ -197,22 +197,27 @@ test.describe('several accounts and regions', () => {
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-    test('the selector and the failing-source chip fit the screen', async ({ page }) => {
-      const table = new TablePage(page, 'images');
-      await table.open();
-      await table.rowIds();
-      const chip = page.getByTestId('source-status');
-      await expect(chip).toHaveCount(1);
-      for (const control of [table.filterButton('Account'), table.filterButton('Region'), chip]) {
-        const box = await control.boundingBox();
-        expect(box).not.toBeNull();
-        expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
-      }
-      await table.filterButton('Region').tap();
-      await page.getByRole('checkbox', { name: 'eu-west-1' }).tap();
-      await expect(page).toHaveURL(/[?&]region=us-east-1(&|$)/);
-      const widths = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(widths).toBeLessThanOrEqual(390);
-    });
+    for (const query of ['', 'chart=created']) {
+      test(`the selector and the failing-source chip fit the screen${query === '' ? '' : ', the chart shown'}`, async ({
+        page,
+      }) => {
+        const table = new TablePage(page, 'images');
+        await table.open(query);
+        await table.rowIds();
+        const chip = page.getByTestId('source-status');
+        await expect(chip).toHaveCount(1);
+        for (const control of [table.filterButton('Account'), table.filterButton('Region'), chip]) {
+          const box = await control.boundingBox();
+          expect(box).not.toBeNull();
+          expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 390).toBe(true);
+        }
+        await table.filterButton('Region').tap();
+        await page.getByRole('checkbox', { name: 'eu-west-1' }).tap();
+        await expect(page).toHaveURL(/[?&]region=us-east-1(&|$)/);
+        if (query !== '') await expect(page.getByTestId('time-histogram')).toBeVisible();
+        const widths = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(widths).toBeLessThanOrEqual(390);
+      });
+    }
   });
 });

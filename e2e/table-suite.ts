@@ -229,8 +229,8 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
       await expect(table.count).toContainText('more available');
       const total = await table.scrollUntilComplete();
       expect(total).toBe((await apiAll(request, table.apiPath, listParams(await first.url()))).length);
-      expect(await page.locator('tbody tr').count()).toBeLessThan(80);
-      const rows = await page.locator('tbody').evaluate((body: HTMLElement) => ({
+      expect(await table.scroller.locator('tbody tr').count()).toBeLessThan(80);
+      const rows = await table.scroller.locator('tbody').evaluate((body: HTMLElement) => ({
         heights: [
           ...new Set([...body.querySelectorAll<HTMLElement>('tr[data-row-id]')].map((row) => row.offsetHeight)),
         ],

@@ -463,30 +463,33 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
           ))}
         </ul>
       )}
-      <table className="sr-only">
-        <caption>{name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{unit}</th>
-            {stack !== undefined &&
-              chart.groups.map((group) => (
-                <th key={group} scope="col">
-                  {group || '(none)'}
-                </th>
-              ))}
-            <th scope="col">Rows</th>
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((bucket) => (
-            <tr key={bucket.start} data-start={new Date(bucket.start).toISOString()}>
-              <th scope="row">{bucketLabel(labeling, bucket)}</th>
-              {stack !== undefined && bucket.counts.map((value, group) => <td key={chart.groups[group]}>{value}</td>)}
-              <td>{bucket.total}</td>
+      {/* A table grows to its cells whatever its own width, so the box that hides it is a div. */}
+      <div className="sr-only">
+        <table>
+          <caption>{name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{unit}</th>
+              {stack !== undefined &&
+                chart.groups.map((group) => (
+                  <th key={group} scope="col">
+                    {group || '(none)'}
+                  </th>
+                ))}
+              <th scope="col">Rows</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((bucket) => (
+              <tr key={bucket.start} data-start={new Date(bucket.start).toISOString()}>
+                <th scope="row">{bucketLabel(labeling, bucket)}</th>
+                {stack !== undefined && bucket.counts.map((value, group) => <td key={chart.groups[group]}>{value}</td>)}
+                <td>{bucket.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {facets.map((facet) => (
         <Breakdown key={facet.id} facet={facet} rows={rows} onFacet={onFacet} />
       ))}
