@@ -29,20 +29,28 @@ let loaded: TableCode | undefined;
 let loading: Promise<TableCode> | undefined;
 
 /**
- * The table's code. The server has it at once, so its render holds the whole table and the first rows. The
- * browser shows that HTML as it is and fetches the code after the page has loaded, when it hydrates the table.
+ * The table's code. The server imports it as its module loads, and renders the table once it has it, whole and
+ * in the first HTML (a Suspense boundary above it would change that). The browser shows that HTML as it is and
+ * fetches the code after the page has loaded, when it hydrates the table. A fetch that fails is made again the
+ * next time the code is asked for (the error page's Try again).
  */
 function tableCode(): Promise<TableCode> {
   loading ??= (
     typeof window === 'undefined' ? import('./listing-table') : pageLoaded().then(() => import('./listing-table'))
-  ).then((code) => {
-    loaded = code;
-    return code;
-  });
+  ).then(
+    (code) => {
+      loaded = code;
+      return code;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 
-if (typeof window === 'undefined') tableCode();
+if (typeof window === 'undefined') void tableCode().catch(() => undefined);
 
 /**
  * The listing's table, out of the page's first load. The server renders it whole, and the browser shows that

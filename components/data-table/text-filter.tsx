@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { inputClass } from '@/components/ui/styles';
 import { suggestionsQuery, type SuggestionSource } from '@/lib/query/suggestions';
 import { textProblem } from '@/lib/resources/constraints';
@@ -50,6 +50,12 @@ export function TextFilter({ filter, value, onChange, suggest = NO_SOURCE }: Tex
     setSynced(value);
     setDraft(value);
   }
+  // What was typed into the server's HTML before the table hydrated is the draft, not the URL's value.
+  const input = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    const typed = input.current?.value;
+    if (typed !== undefined) setDraft((current) => (typed === current ? current : typed));
+  }, []);
   const refusal = draft === '' ? null : textProblem(filter.rule, draft);
   const valid = refusal === null;
 
@@ -65,6 +71,7 @@ export function TextFilter({ filter, value, onChange, suggest = NO_SOURCE }: Tex
         {filter.label}
       </label>
       <input
+        ref={input}
         id={id}
         type="search"
         value={draft}

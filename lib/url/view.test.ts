@@ -54,6 +54,13 @@ describe('readView and writeView', () => {
     expect(values).toMatchObject({ details: null, refresh: null });
   });
 
+  it("takes the chart's time field, and names the choices for anything else", () => {
+    expect(read(imagesSpec, 'chart=Modified').rewrites).toEqual({ chart: 'modified' });
+    expect(read(modelPackagesSpec, 'chart=modified').issues).toEqual([
+      { param: 'chart', value: 'modified', message: 'must be one of: created' },
+    ]);
+  });
+
   it("checks a text filter with the API's own constraints: 63 characters pass, 64 are named and ignored", () => {
     expect(read(imagesSpec, `name=${'a'.repeat(63)}`).issues).toEqual([]);
     const { values, issues } = read(imagesSpec, `name=${'a'.repeat(64)}`);
