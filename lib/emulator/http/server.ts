@@ -69,10 +69,17 @@ function fail(response: ServerResponse, deps: ServerDeps, request: IncomingMessa
   sendJson(response, failure.status, failure.toBody(), deps.now());
 }
 
+/** How long an idle keep-alive connection stays open: longer than any test leaves one idle. */
+const IDLE_CONNECTION_MS = 65_000;
+
 export async function listen(deps: ServerDeps, host: string, port: number): Promise<{ server: Server; port: number }> {
   const server = createServer((request, response) => {
     route(request, response, deps).catch((error: unknown) => fail(response, deps, request, error));
   });
+  // Clients (the SDK's agent, a test's request context) reuse an idle connection; one the server closes just as a
+  // request goes out on it fails that request with ECONNRESET. Node closes idle ones after 5 s unless told.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
