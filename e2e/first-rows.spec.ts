@@ -1,4 +1,4 @@
-import type { Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { TablePage } from './pages/table-page';
 
@@ -49,18 +49,14 @@ test('a link followed in the browser shows the next page at once, and the browse
   expect((await versions.rowIds()).length).toBeGreaterThan(0);
 });
 
-test("the table's code comes after the page has loaded; until then the server's rows show as they are", async ({
-  page,
-}) => {
-  const table = new TablePage(page, 'images');
+/**
+ * Holds every script the page asks for after its load event, until `release`: the table's code, which comes
+ * after the page, then waits, and the server's HTML is all the browser has.
+ */
+async function holdScriptsAfterLoad(page: Page) {
   let loaded = false;
   page.on('load', () => {
     loaded = true;
-  });
-  const asked: string[] = [];
-  page.on('request', (sent) => {
-    const url = new URL(sent.url());
-    if (url.pathname === table.apiPath && !url.searchParams.has('NextToken')) asked.push(sent.url());
   });
   const held: Route[] = [];
   let released = false;
@@ -68,15 +64,33 @@ test("the table's code comes after the page has loaded; until then the server's 
     if (loaded && !released) held.push(route);
     else await route.continue();
   });
+  return {
+    held: () => held.length,
+    async release() {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+    },
+  };
+}
+
+test("the table's code comes after the page has loaded; until then the server's rows show as they are", async ({
+  page,
+}) => {
+  const table = new TablePage(page, 'images');
+  const asked: string[] = [];
+  page.on('request', (sent) => {
+    const url = new URL(sent.url());
+    if (url.pathname === table.apiPath && !url.searchParams.has('NextToken')) asked.push(sent.url());
+  });
+  const scripts = await holdScriptsAfterLoad(page);
   await page.goto(table.path, { waitUntil: 'load' });
   await expect(table.rows.first()).toBeVisible();
-  await expect.poll(() => held.length, 'a script was asked for after the load event').toBeGreaterThan(0);
+  await expect.poll(scripts.held, 'a script was asked for after the load event').toBeGreaterThan(0);
   await expect(page.locator('section[aria-label="Images"]')).not.toHaveAttribute('data-hydrated');
   const ids = await table.rowIds();
   const firstRow = await table.rows.first().elementHandle();
 
-  released = true;
-  for (const route of held.splice(0)) await route.continue();
+  await scripts.release();
   await table.hydrated();
   expect(await firstRow?.evaluate((row) => row.isConnected), 'React hydrated the HTML rather than replacing it').toBe(
     true,
@@ -93,23 +107,13 @@ test("the table's code comes after the page has loaded; until then the server's 
 
 test('text typed into a filter before the table has hydrated is kept, and then sent', async ({ page }) => {
   const table = new TablePage(page, 'images');
-  let loaded = false;
-  page.on('load', () => {
-    loaded = true;
-  });
-  const held: Route[] = [];
-  let released = false;
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    if (loaded && !released) held.push(route);
-    else await route.continue();
-  });
+  const scripts = await holdScriptsAfterLoad(page);
   await page.goto(table.path, { waitUntil: 'load' });
-  await expect.poll(() => held.length, 'the table is waiting for its code').toBeGreaterThan(0);
+  await expect.poll(scripts.held, 'the table is waiting for its code').toBeGreaterThan(0);
   await table.filter('name').pressSequentially('pytorch');
   await expect(page.locator('section[aria-label="Images"]')).not.toHaveAttribute('data-hydrated');
 
-  released = true;
-  for (const route of held.splice(0)) await route.continue();
+  await scripts.release();
   await table.hydrated();
   await expect(table.filter('name')).toHaveValue('pytorch');
   await expect(page).toHaveURL(/[?&]name=pytorch/);
