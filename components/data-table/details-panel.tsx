@@ -146,7 +146,7 @@ export function DetailsPanel({ spec, id, row, path, several, onClose }: DetailsP
       aria-labelledby={`${nounId} ${titleId}`}
       data-testid="details-panel"
       onClose={onClose}
-      className="fixed inset-y-0 right-0 left-auto m-0 flex h-dvh max-h-none w-full max-w-none flex-col gap-3 overflow-y-auto border-l border-zinc-200 bg-white p-4 text-xs text-zinc-900 shadow-xl backdrop:bg-zinc-950/30 sm:max-w-md dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      className="fixed inset-y-0 right-0 left-auto m-0 hidden h-dvh max-h-none w-full max-w-none flex-col gap-3 overflow-y-auto border-l border-zinc-200 bg-white p-4 text-xs text-zinc-900 shadow-xl backdrop:bg-zinc-950/30 sm:max-w-md dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100 open:flex"
     >
       <header className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
