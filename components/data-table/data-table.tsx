@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
+import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { ApiError } from '@/lib/query/api-error';
 import {
@@ -16,12 +17,12 @@ import { sourcesLeftOut, withSourceColumns } from '@/lib/resources/page';
 import { resourceSpec, type ResourceId } from '@/lib/resources/registry';
 import { listApiParams, pageUrl, sortsInBrowser } from '@/lib/url/api-query';
 import type { CliTarget } from '@/lib/url/cli-command';
-import { CHART_PARAM, DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
+import { CHART_OFF, CHART_PARAM, DETAILS_PARAM, REFRESH_PARAM } from '@/lib/url/codecs';
 import { refreshInterval, refreshMs } from '@/lib/url/refresh';
 import { ACCOUNT_PARAM, REGION_PARAM, selectedSources, sourceApiParams, type SourceChoices } from '@/lib/url/sources';
 import { hasFilters, textValue, viewSort } from '@/lib/url/view';
 import { buttonClass, ghostButtonClass } from '@/components/ui/styles';
-import { chartRoom, facetPatch, facets, timeFields, viewBounds } from '@/components/histogram/chart-spec';
+import { chartField, chartRoom, facetPatch, facets, timeFields, viewBounds } from '@/components/histogram/chart-spec';
 import { CopyActions } from './copy-actions';
 import { DetailsPanel } from './details-panel';
 import { ExportActions } from './export-actions';
@@ -152,8 +153,8 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
   const statuses = useMemo(() => data?.pages.at(-1)?.sources ?? [], [data]);
 
   const times = useMemo(() => timeFields(spec), [spec]);
-  const timeId = textValue(values, CHART_PARAM);
-  const charted = times.some((time) => time.id === timeId);
+  const timeId = chartField(times, textValue(values, CHART_PARAM))?.id ?? '';
+  const charted = timeId !== '';
   const breakdowns = useMemo(() => facets(spec, values, sources), [spec, values, sources]);
   const stack =
     breakdowns.find((facet) => facet.id === 'approval') ?? breakdowns.find((facet) => facet.id === 'status');
@@ -170,7 +171,10 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
     [spec, values, timeId, resolvedRanges],
   );
   const room = chartRoom(breakdowns.length);
-  const onTimeField = useCallback((id: string) => setView({ [CHART_PARAM]: id }, { history: 'replace' }), [setView]);
+  const onTimeField = useCallback(
+    (id: string) => setView({ [CHART_PARAM]: id === times[0]?.id ? null : id }, { history: 'replace' }),
+    [times, setView],
+  );
 
   const openId = textValue(values, DETAILS_PARAM) || undefined;
   const openedHere = useRef<string | null>(null);
@@ -181,16 +185,18 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
     },
     [setView],
   );
+  const routed = useSearchParams().get(DETAILS_PARAM);
   const closeDetails = useCallback(() => {
-    // Go back only over the entry the open pushed; it may not be written yet when Escape follows Enter quickly.
+    // Go back only over the entry the open pushed, once both the address bar and the router have it: when Escape
+    // follows Enter quickly, either may still be behind, and going back then would leave the panel's state behind.
     const inUrl = new URLSearchParams(window.location.search).get(DETAILS_PARAM);
-    if (openedHere.current !== null && openedHere.current === openId && inUrl === openId) {
+    if (openedHere.current !== null && openedHere.current === openId && inUrl === openId && routed === openId) {
       openedHere.current = null;
       window.history.back();
     } else {
       setView({ [DETAILS_PARAM]: null }, { history: 'replace' });
     }
-  }, [openId, setView]);
+  }, [openId, routed, setView]);
   const openRow = useMemo(
     () => (openId === undefined ? undefined : loaded.find((row) => rowId(spec, row) === openId)),
     [openId, loaded, spec],
@@ -257,7 +263,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
           ? undefined
           : pageUrl(apiPath(spec, path), listApiParams(spec, values), resolvedRanges, PAGE_SIZE, null)
       }
-      className="flex min-h-0 min-w-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+      className="flex min-w-0 flex-1 flex-col rounded-md border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       <div className="flex flex-col gap-2 border-b border-zinc-200 p-3 dark:border-zinc-800">
         <UrlIssues issues={issues} />
@@ -277,7 +283,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
                 type="button"
                 aria-pressed={charted}
                 className={buttonClass}
-                onClick={() => setView({ [CHART_PARAM]: charted ? null : (times[0]?.id ?? null) })}
+                onClick={() => setView({ [CHART_PARAM]: charted ? CHART_OFF : null })}
               >
                 Chart
               </button>
