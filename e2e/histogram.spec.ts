@@ -158,25 +158,34 @@ test.describe('the time histogram', () => {
     await expect.poll(() => table.rowIds()).toEqual(before);
   });
 
-  test('the Chart button shows it, counting by the time chosen in it, and the URL keeps both', async ({ page }) => {
+  test('the chart is shown by default, the Chart button hides it, and the URL keeps the time it counts by', async ({
+    page,
+  }) => {
     const table = new TablePage(page, 'images');
     await table.open();
     const chart = new Histogram(page);
-    await expect(chart.figure).toHaveCount(0);
-    const toggle = page.getByRole('button', { name: 'Chart' });
-    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(/chart=created/);
     await expect(chart.svg).toHaveAttribute('aria-label', /^Images by created time/);
+    const toggle = page.getByRole('button', { name: 'Chart' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('modified');
     await expect(page).toHaveURL(/chart=modified/);
     await expect(chart.svg).toHaveAttribute('aria-label', /^Images by last modified time/);
     await page.reload();
     await expect(chart.svg).toHaveAttribute('aria-label', /^Images by last modified time/);
-    await page.getByRole('button', { name: 'Chart' }).click();
-    await expect(page).not.toHaveURL(/chart=/);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/chart=off/);
     await expect(chart.figure).toHaveCount(0);
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await page.reload();
+    await expect(page.locator('section[data-hydrated]')).toBeVisible();
+    await expect(chart.figure).toHaveCount(0);
+    await toggle.click();
+    await expect(page).not.toHaveURL(/chart=/);
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Images by created time/);
+    await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('modified');
+    await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('created');
+    await expect(page).not.toHaveURL(/chart=/);
   });
 
   test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {

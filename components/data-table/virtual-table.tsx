@@ -137,7 +137,7 @@ export function VirtualTable(props: VirtualTableProps) {
   const cellPad = density === 'compact' ? 'px-3 py-1' : 'px-3 py-2.5';
 
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" data-testid="table-scroll">
+    <div ref={scrollRef} className="min-h-64 flex-1 overflow-auto [contain:size]" data-testid="table-scroll">
       <table
         className="table-fixed border-separate border-spacing-0 text-xs"
         style={{ width, minWidth: '100%' }}

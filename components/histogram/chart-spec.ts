@@ -12,6 +12,11 @@ export function timeFields(spec: Pick<ResourceSpec, 'filters' | 'columns'>): Tim
   });
 }
 
+/** The time the chart counts by: the one the URL names, the first when it names none, or none when it is off. */
+export function chartField(times: readonly TimeField[], chosen: string): TimeField | undefined {
+  return chosen === '' ? times[0] : times.find((time) => time.id === chosen);
+}
+
 /**
  * The breakdowns a resource's rows have, each with the filter a segment sets: approval (model packages), status,
  * and the account when several are listed.

@@ -80,8 +80,12 @@ export const SORT_ORDERS: readonly SortDirection[] = ['asc', 'desc'];
 /** The row whose details panel is open, by its id; in the URL so a runbook can link one item in its list. */
 export const DETAILS_PARAM = 'details';
 export const REFRESH_PARAM = 'refresh';
-/** The time histogram above the table, shown when set, counting by that time (`created`, `modified`). */
+/**
+ * The time histogram above the table: counting by that time (`created`, `modified`), by the first one when
+ * absent, or hidden with `off`.
+ */
 export const CHART_PARAM = 'chart';
+export const CHART_OFF = 'off';
 const MAX_ID_LENGTH = 2048;
 
 const detailsCodec: ParamCodec<string> = {
@@ -92,7 +96,7 @@ const detailsCodec: ParamCodec<string> = {
 
 function chartCodec(spec: Pick<ResourceSpec, 'filters'>): Record<string, ParamCodec> {
   const times = spec.filters.filter((filter) => filter.kind === 'dateRange').map((filter) => filter.id);
-  return times.length > 0 ? { [CHART_PARAM]: choiceCodec(times, 'one of') } : {};
+  return times.length > 0 ? { [CHART_PARAM]: choiceCodec([...times, CHART_OFF], 'one of') } : {};
 }
 
 export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {

@@ -56,8 +56,9 @@ describe('readView and writeView', () => {
 
   it("takes the chart's time field, and names the choices for anything else", () => {
     expect(read(imagesSpec, 'chart=Modified').rewrites).toEqual({ chart: 'modified' });
+    expect(read(imagesSpec, 'chart=OFF').rewrites).toEqual({ chart: 'off' });
     expect(read(modelPackagesSpec, 'chart=modified').issues).toEqual([
-      { param: 'chart', value: 'modified', message: 'must be one of: created' },
+      { param: 'chart', value: 'modified', message: 'must be one of: created, off' },
     ]);
   });
 
