@@ -81,6 +81,22 @@ async function openPinned(
   return { table, first, chart: new Histogram(fixtures.page), items };
 }
 
+/** The top of the table's scroll box as the server's HTML lays it out, before the chart's code has run, and once the chart is drawn. */
+async function tableTopBeforeAndAfterChart(page: Page, table: TablePage): Promise<[number, number]> {
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const box = document.querySelector('[data-testid="table-scroll"]');
+      Reflect.set(window, '__tableTop', box?.getBoundingClientRect().top ?? Number.NaN);
+    });
+  });
+  await table.open();
+  await expect(new Histogram(page).svg).toBeVisible();
+  await expect(table.rows.first()).toBeVisible();
+  const before = Number(await page.evaluate(() => Reflect.get(window, '__tableTop')));
+  const after = (await table.scroller.boundingBox())?.y ?? Number.NaN;
+  return [before, after];
+}
+
 test.describe('the time histogram', () => {
   // The buckets below are computed in UTC, as a browser in UTC counts them.
   test.use({ timezoneId: 'UTC' });
@@ -187,6 +203,14 @@ test.describe('the time histogram', () => {
     await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('created');
     await expect(page).not.toHaveURL(/chart=/);
   });
+
+  for (const resource of ['images', 'model-packages'] as const) {
+    test(`the rows stay where they are when the chart comes (${resource})`, async ({ page }) => {
+      const [before, after] = await tableTopBeforeAndAfterChart(page, new TablePage(page, resource));
+      expect(before).toBeGreaterThan(0);
+      expect(after).toBe(before);
+    });
+  }
 
   test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {
     const table = new TablePage(page, 'images');
@@ -382,4 +406,12 @@ test.describe('the time histogram on a phone', () => {
     expect(created[0]).toBe(Date.parse(buckets[fullest]?.start ?? ''));
     await expect(table.rows.first()).toBeVisible();
   });
+
+  for (const resource of ['images', 'model-packages'] as const) {
+    test(`the rows stay where they are when the chart comes (${resource})`, async ({ page }) => {
+      const [before, after] = await tableTopBeforeAndAfterChart(page, new TablePage(page, resource));
+      expect(before).toBeGreaterThan(0);
+      expect(after).toBe(before);
+    });
+  }
 });

@@ -90,7 +90,7 @@ export function facetPatch(
  * so the rows below do not move when it comes.
  */
 export function chartRoom(facetCount: number): { phone: number; wide: number } {
-  const frame = 16 + 22 + 4 + 18 + facetCount * 26;
+  const frame = 16 + 22 + 4 + 18 + facetCount * 28;
   return { phone: frame + 32 + 4, wide: frame + 96 + 4 + 20 };
 }
 

@@ -320,14 +320,14 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
       data-testid="time-histogram"
       data-unit={unit}
     >
-      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-        <figcaption id={ids.caption}>
+      <div className="flex items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <figcaption id={ids.caption} className="min-w-0 truncate">
           {field.label} per {unit} ({zoneLabel}){' · '}
           {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
           {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
         </figcaption>
         {fields.length > 1 && (
-          <label className="flex items-center gap-1">
+          <label className="flex shrink-0 items-center gap-1">
             Time
             <select
               value={field.id}
@@ -545,7 +545,7 @@ function Breakdown({
               aria-pressed={chosen}
               title={`${facet.label}: ${shown}, ${plural(part.count, 'row')}`}
               onClick={() => onFacet(facet.id, part.value, chosen)}
-              className={`flex min-w-0 items-center gap-1 truncate border-r border-white px-1.5 py-0.5 text-left text-zinc-950 last:border-r-0 dark:border-zinc-950 ${focusRing} focus-visible:ring-inset focus-visible:ring-offset-0`}
+              className={`flex min-h-6 min-w-6 items-center gap-1 truncate border-r border-white px-1.5 py-0.5 text-left text-zinc-950 last:border-r-0 dark:border-zinc-950 ${focusRing} focus-visible:ring-inset focus-visible:ring-offset-0`}
               style={{ flexGrow: part.count, flexBasis: 0, background: `${palette.get(part.value) ?? '#71717a'}33` }}
             >
               <span
