@@ -122,7 +122,7 @@ export async function footprints(page: Page, url: string, targets: number[]): Pr
     await page.waitForTimeout(300);
     results.push({
       rows: await loadedRows(page),
-      trElements: await page.locator('tr').count(),
+      trElements: await page.getByTestId('table-scroll').locator('tr').count(),
       heapBytes: await heapAfterGc(page),
     });
   }

@@ -44,7 +44,7 @@ export function writeUiResults(path: string, figures: UiFigures): void {
     '',
     '## DOM and heap with many loaded rows (`/model-packages`, 21,500 packages)',
     '',
-    '| loaded rows | `<tr>` in the DOM | JS heap after GC |',
+    '| loaded rows | `<tr>` in the table | JS heap after GC |',
     '|---|---|---|',
     ...figures.rowFootprints.map((row) => `| ${row.rows} | ${row.trElements} | ${kb(row.heapBytes)} |`),
     '',
