@@ -108,15 +108,21 @@ test.describe('the details panel', () => {
     await packages.rows.first().focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await expect(panel(page)).toBeHidden();
+    await expect(panel(page)).toHaveCount(0);
     await expect(page).toHaveURL(/\/model-packages$/);
     await expect(packages.rows.first()).toBeVisible();
+    await packages.rows.first().focus();
+    await page.keyboard.press('Enter');
+    await expect(panel(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toHaveCount(0);
+    await expect(page).toHaveURL(/\/model-packages$/);
 
     const oldest = (await apiPage(request, '/api/model-packages?SortOrder=Ascending&MaxResults=1')).items[0];
     await packages.open(`details=${encodeURIComponent(String(oldest?.ModelPackageArn))}`);
     await expect(panel(page).getByTestId('details-more')).toBeVisible();
     await page.keyboard.press('Escape');
-    await expect(panel(page)).toBeHidden();
+    await expect(panel(page)).toHaveCount(0);
     await expect(packages.rows.first()).toBeFocused();
   });
 

@@ -194,6 +194,7 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
       openedHere.current = null;
       window.history.back();
     } else {
+      openedHere.current = null;
       setView({ [DETAILS_PARAM]: null }, { history: 'replace' });
     }
   }, [openId, routed, setView]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resourceSpec } from '@/lib/resources/registry';
 import { ONE_SOURCE } from '@/lib/url/sources';
-import { closedSpan, facetPatch, facets, timeFields, viewBounds } from './chart-spec';
+import { chartField, closedSpan, facetPatch, facets, timeFields, viewBounds } from './chart-spec';
 
 describe("the histogram's view of a resource", () => {
   it('counts by each date-range filter, by the column that holds its time', () => {
@@ -10,6 +10,14 @@ describe("the histogram's view of a resource", () => {
       { id: 'modified', label: 'Last modified', field: 'LastModifiedTime' },
     ]);
     expect(timeFields(resourceSpec('model-packages')).map((field) => field.id)).toEqual(['created']);
+  });
+
+  it('counts by the time the URL names, by the first when it names none, and not at all when it is off', () => {
+    const times = timeFields(resourceSpec('images'));
+    expect(chartField(times, '')?.id).toBe('created');
+    expect(chartField(times, 'modified')?.id).toBe('modified');
+    expect(chartField(times, 'off')).toBeUndefined();
+    expect(chartField([], '')).toBeUndefined();
   });
 
   it('breaks model packages down by approval and status, and a segment sets that filter', () => {

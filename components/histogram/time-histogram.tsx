@@ -313,6 +313,10 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
   const inSelection = (bucket: Bucket) =>
     selected !== undefined && bucket.start < selected.end && bucket.end > selected.start;
 
+  const caption =
+    `${field.label} per ${unit} (${zoneLabel}) · ` +
+    (complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`) +
+    (chart.undated > 0 ? ` · ${chart.undated.toLocaleString('en')} without a time` : '');
   return (
     <figure
       className="flex flex-col gap-1 px-3 py-2"
@@ -321,10 +325,8 @@ export const TimeHistogram = memo(function TimeHistogram(props: TimeHistogramPro
       data-unit={unit}
     >
       <div className="flex items-center justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-        <figcaption id={ids.caption} className="min-w-0 truncate">
-          {field.label} per {unit} ({zoneLabel}){' · '}
-          {complete ? `all ${plural(chart.counted, 'row')} loaded` : `of ${plural(chart.counted, 'loaded row')}`}
-          {chart.undated > 0 && ` · ${chart.undated.toLocaleString('en')} without a time`}
+        <figcaption id={ids.caption} className="min-w-0 truncate" title={caption}>
+          {caption}
         </figcaption>
         {fields.length > 1 && (
           <label className="flex shrink-0 items-center gap-1">
