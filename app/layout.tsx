@@ -20,13 +20,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = userFromHeaders(request);
   return (
     <html lang="en">
-      <body className="flex h-dvh flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+      <body className="flex min-h-dvh flex-col bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <TopNav
           links={links}
           backend={requestAuthenticated(request) ? backendView() : null}
           user={user === null ? null : (user.email ?? user.id)}
         />
-        <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+        <main className="flex flex-1 flex-col">{children}</main>
       </body>
     </html>
   );

@@ -77,7 +77,7 @@ async function openPinned(
 ): Promise<{ table: TablePage; first: FirstPage; chart: Histogram; items: AddedItems }> {
   const items = await addPinned(fixtures);
   const table = new TablePage(fixtures.page, 'model-packages');
-  const first = await table.open(`chart=created&${PINNED_VIEW}`);
+  const first = await table.open(PINNED_VIEW);
   return { table, first, chart: new Histogram(fixtures.page), items };
 }
 
@@ -137,7 +137,7 @@ test.describe('the time histogram', () => {
 
   test('a drag across it filters the table to that span, on the wire, and Back undoes it', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open('chart=created');
+    await table.open();
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     const before = await table.rowIds();
@@ -204,6 +204,10 @@ test.describe('the time histogram', () => {
     await chart.figure.getByRole('combobox', { name: 'Time' }).selectOption('created');
     await expect(page).not.toHaveURL(/chart=/);
     await expect(chart.svg).toHaveAttribute('aria-label', /^Images by created time/);
+    await table.open('chart=Created&sort=name');
+    await expect(page).toHaveURL(/\?sort=name$/);
+    await expect(chart.svg).toHaveAttribute('aria-label', /^Images by created time/);
+    await expect(page.getByTestId('url-issues')).toHaveCount(0);
   });
 
   for (const resource of ['images', 'model-packages'] as const) {
@@ -214,9 +218,30 @@ test.describe('the time histogram', () => {
     });
   }
 
+  test('on a short window the page scrolls, and the table keeps its height and the margin below it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 420 });
+    const table = new TablePage(page, 'images');
+    await table.open();
+    await expect(new Histogram(page).svg).toBeVisible();
+    const box = await page.getByTestId('table-scroll').evaluate((scroller) => {
+      const bottom = scroller.getBoundingClientRect().bottom + window.scrollY;
+      return {
+        height: scroller.getBoundingClientRect().height,
+        below: document.documentElement.scrollHeight - bottom,
+        scrolls: document.documentElement.scrollHeight > window.innerHeight,
+      };
+    });
+    expect(box.scrolls).toBe(true);
+    expect(box.height).toBeGreaterThanOrEqual(256);
+    expect(box.below).toBeGreaterThanOrEqual(16);
+    expect((await table.rowIds()).length).toBeGreaterThan(0);
+  });
+
   test('from the keyboard: arrows move, Shift+arrows extend, Enter applies', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open('chart=created');
+    await table.open();
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     const buckets = await chart.counts();
@@ -242,7 +267,7 @@ test.describe('the time histogram', () => {
 
   test('clicking a status segment filters the table to it, and Back restores', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open('chart=created');
+    await table.open();
     const chart = new Histogram(page);
     const before = await table.rowIds();
     const segments = chart.figure
@@ -280,7 +305,7 @@ test.describe('the time histogram', () => {
     // A view from a minute before its first row to a minute after its last: neither end on a week's edge.
     const start = new Date((times[0] ?? 0) - 60_000);
     const end = new Date((times.at(-1) ?? 0) + 60_000);
-    await table.open(`chart=created&created=${start.toISOString()}/${end.toISOString()}`);
+    await table.open(`created=${start.toISOString()}/${end.toISOString()}`);
     const chart = new Histogram(page);
     await loadAll(page, table);
     await expect(chart.figure.locator('figcaption')).toContainText(/all \d+ rows loaded/);
@@ -386,7 +411,7 @@ test.describe('the time histogram on a phone', () => {
 
   test('collapses to a sparkline that still filters by a tap', async ({ page }) => {
     const table = new TablePage(page, 'images');
-    await table.open('chart=created');
+    await table.open();
     const chart = new Histogram(page);
     await expect(chart.svg).toBeVisible();
     await expect(chart.svg).toHaveAttribute('height', '32');

@@ -117,6 +117,9 @@ export function tableSuite(resource: ResourceId, { serverSort, browserSort, data
           const shown = await table.rowIds();
           expect(shown.length).toBeGreaterThanOrEqual(Math.min(expected.length, 10));
           expect(shown).toEqual(expected.slice(0, shown.length));
+          const room = page.getByTestId('chart-room');
+          await expect(room).toHaveCount(1);
+          await expect(room, 'room for a chart that cannot come').toBeHidden();
         });
       }
     });

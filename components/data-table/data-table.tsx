@@ -352,7 +352,8 @@ export function DataTable({ resource, path = NO_PATH, backend, sources, notFound
       </div>
       {data !== undefined && charted && (
         <div
-          className="shrink-0 border-b border-zinc-200 min-h-[var(--chart-phone)] sm:min-h-[var(--chart-wide)] dark:border-zinc-800"
+          data-testid="chart-room"
+          className="shrink-0 border-b border-zinc-200 min-h-[var(--chart-phone)] noscript:hidden sm:min-h-[var(--chart-wide)] dark:border-zinc-800"
           style={{ '--chart-phone': `${room.phone}px`, '--chart-wide': `${room.wide}px` } as CSSProperties}
         >
           {hydrated && (

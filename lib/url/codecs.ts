@@ -11,6 +11,8 @@ export interface ParamCodec<T extends ParamValue = ParamValue> {
   parse(raw: string): T | null;
   serialize(value: T): string;
   problem(raw: string): string | null;
+  /** The value the view takes when the parameter is absent, which a link therefore writes as absence. */
+  implied?: T;
 }
 
 const RANGE_HINT =
@@ -96,7 +98,9 @@ const detailsCodec: ParamCodec<string> = {
 
 function chartCodec(spec: Pick<ResourceSpec, 'filters'>): Record<string, ParamCodec> {
   const times = spec.filters.filter((filter) => filter.kind === 'dateRange').map((filter) => filter.id);
-  return times.length > 0 ? { [CHART_PARAM]: choiceCodec([...times, CHART_OFF], 'one of') } : {};
+  const [first] = times;
+  if (first === undefined) return {};
+  return { [CHART_PARAM]: { ...choiceCodec([...times, CHART_OFF], 'one of'), implied: first } };
 }
 
 export function sortableColumnIds(spec: Pick<ResourceSpec, 'columns'>): string[] {

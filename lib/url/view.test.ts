@@ -57,6 +57,12 @@ describe('readView and writeView', () => {
   it("takes the chart's time field, and names the choices for anything else", () => {
     expect(read(imagesSpec, 'chart=Modified').rewrites).toEqual({ chart: 'modified' });
     expect(read(imagesSpec, 'chart=OFF').rewrites).toEqual({ chart: 'off' });
+    expect(read(imagesSpec, 'chart=Created&sort=name')).toMatchObject({
+      values: { chart: null, sort: 'name' },
+      issues: [],
+      rewrites: { chart: null },
+    });
+    expect(read(modelPackagesSpec, 'chart=created').rewrites).toEqual({ chart: null });
     expect(read(modelPackagesSpec, 'chart=modified').issues).toEqual([
       { param: 'chart', value: 'modified', message: 'must be one of: created, off' },
     ]);

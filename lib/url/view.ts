@@ -16,22 +16,28 @@ type ViewSpec = Pick<ResourceSpec, 'columns' | 'filters' | 'sort'>;
 /**
  * Parses a page's URL parameters; a bad value is reported as an issue and left out, but for a list's sound
  * entries. `rewrites` holds the sound values written otherwise than the app writes them (`refresh=1M` is `1m`,
- * `account=prod,nope` is `account=prod`), to put in the URL as written.
+ * `account=prod,nope` is `account=prod`), to put in the URL as written, and `null` for a value the view takes
+ * anyway when the parameter is absent (`chart=created`), to drop, so that one view has one URL.
  */
 export function readView(
   spec: ViewSpec,
   get: (param: string) => string | null,
   sources?: SourceChoices,
-): { values: ViewValues; issues: UrlIssue[]; rewrites: Record<string, ParamValue> } {
+): { values: ViewValues; issues: UrlIssue[]; rewrites: Record<string, ParamValue | null> } {
   const values: Record<string, ParamValue | null> = {};
   const issues: UrlIssue[] = [];
-  const rewrites: Record<string, ParamValue> = {};
+  const rewrites: Record<string, ParamValue | null> = {};
   for (const [param, codec] of Object.entries(viewCodecs(spec, sources))) {
     const raw = get(param);
     if (raw === null || raw === '') continue;
     const problem = codec.problem(raw);
     if (problem !== null) issues.push({ param, value: raw, message: problem });
     const value = codec.parse(raw);
+    if (value !== null && codec.implied !== undefined && codec.serialize(value) === codec.serialize(codec.implied)) {
+      values[param] = null;
+      rewrites[param] = null;
+      continue;
+    }
     values[param] = value;
     // A list keeps its sound entries (`account=prod,nope` is `account=prod`).
     if (value !== null && codec.serialize(value) !== raw) rewrites[param] = value;
