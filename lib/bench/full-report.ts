@@ -15,6 +15,8 @@ export interface FullFigures {
   memory: { small: Export; large: Export }[];
   /** Fresh servers that have streamed a whole export of another range first. */
   warmMemory: { small: Export; large: Export }[];
+  /** Warm servers streaming every package: what they hold after a full GC, every so many rows, over before. */
+  held: { rows: number; held: { rows: number; bytes: number }[] }[];
 }
 
 type MemoryRounds = FullFigures['memory'];
@@ -30,6 +32,18 @@ function memoryTable(rounds: MemoryRounds): string[] {
     ...rounds.map(
       (round, index) =>
         `| ${index + 1} | ${round.small.rows} rows, ${mb(round.small.bytes)} MB: +${mb(round.small.growth)} MB | ${round.large.rows} rows, ${mb(round.large.bytes)} MB: +${mb(round.large.growth)} MB | ${ratio(round).toFixed(2)}× |`,
+    ),
+  ];
+}
+
+function heldTable(rounds: FullFigures['held']): string[] {
+  const points = rounds[0]?.held.map((point) => point.rows) ?? [];
+  return [
+    `| round | rows | ${points.map((rows) => `after ${rows} rows`).join(' | ')} |`,
+    `|---|---|${points.map(() => '---|').join('')}`,
+    ...rounds.map(
+      (round, index) =>
+        `| ${index + 1} | ${round.rows} | ${round.held.map((point) => `${point.bytes < 0 ? '' : '+'}${mb(point.bytes)} MB`).join(' | ')} |`,
     ),
   ];
 }
@@ -69,6 +83,10 @@ export function writeFullResults(figures: FullFigures, method: { rounds: number;
     '',
     `Median ratio **${median(figures.warmMemory.map(ratio)).toFixed(2)}×**.`,
     '',
+    '### What the server holds while it streams every package',
+    '',
+    ...heldTable(figures.held),
+    '',
     '## Method',
     '',
     '- One emulator process (`tsx lib/emulator/cli.ts`, scale large) behind `next start` with `PROXY_CACHE_TTL_MS=0`.',
@@ -79,6 +97,9 @@ export function writeFullResults(figures: FullFigures, method: { rounds: number;
       '(`/proc/<pid>/status`) sampled every 20 ms while a CSV export streams to the bench, minus its RSS just before; ' +
       'the small export is the last 120 days of packages, the large one every package. A warm server has first ' +
       'streamed every package created after another instant as well.',
+    '- Held: a warm server started with `--inspect`; before the export and every 5,000 rows into it (the bench ' +
+      'reading no further meanwhile, so the server waits), a full GC through the inspector, then its `heapUsed` plus ' +
+      '`arrayBuffers`, minus the same before the export.',
     '',
   ].join('\n');
   writeFileSync(fileURLToPath(new URL('./full-results.md', import.meta.url)), text);

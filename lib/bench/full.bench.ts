@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { BENCH_DIST_DIR, buildNext, freePort, startNextServer, stopProcess } from './proxy-processes';
 import { startScaledEmulator } from './ui-processes';
 import { writeFullResults, type FullFigures } from './full-report';
+import { connectInspector } from './inspector';
 
 const ROUNDS = 3;
 const UPSTREAM_MS = 100;
@@ -95,6 +96,47 @@ async function exportGrowth(emulatorUrl: string, params: Record<string, string>,
   }
 }
 
+/** Rows read between two looks at what the server holds while it streams the large export. */
+const HELD_EVERY = 5_000;
+
+/**
+ * What a warm server holds while it streams every package: its reachable memory after a full GC (through the
+ * inspector), before the export and every `HELD_EVERY` rows into it, the bench reading no further meanwhile.
+ * Flat in the number of rows is the export's promise; what the RSS adds on top is garbage a GC has not taken yet.
+ */
+async function heldDuringExport(emulatorUrl: string, params: Record<string, string>) {
+  const port = await freePort();
+  const inspectPort = await freePort();
+  const server = await startNextServer(port, emulatorUrl, {
+    PROXY_CACHE_TTL_MS: '0',
+    NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
+  });
+  const appUrl = `http://127.0.0.1:${port}`;
+  const inspector = await connectInspector(inspectPort);
+  try {
+    const other = new URLSearchParams({ ModelPackageType: 'Both', CreationTimeAfter: '946684000', format: 'csv' });
+    await (await fetch(`${appUrl}/api/model-packages/export?${other}`)).arrayBuffer();
+    const before = await inspector.held();
+    const response = await fetch(
+      `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
+    );
+    const held: { rows: number; bytes: number }[] = [];
+    let lines = 0;
+    const reader = response.body?.getReader();
+    for (;;) {
+      const chunk = await reader?.read();
+      if (chunk === undefined || chunk.done) break;
+      for (const byte of chunk.value) if (byte === 10) lines += 1;
+      if (lines - 1 >= (held.length + 1) * HELD_EVERY)
+        held.push({ rows: lines - 1, bytes: (await inspector.held()) - before });
+    }
+    return { rows: lines - 1, held };
+  } finally {
+    inspector.close();
+    await stopProcess(server);
+  }
+}
+
 export default async function fullBench(): Promise<void> {
   if (!process.argv.includes('--skip-build') || !existsSync(`${BENCH_DIST_DIR}/BUILD_ID`)) await buildNext();
   const emulatorPort = await freePort();
@@ -137,7 +179,16 @@ export default async function fullBench(): Promise<void> {
         into.push({ small, large });
       }
     }
-    console.log(writeFullResults({ listing, memory, warmMemory }, { rounds: ROUNDS, upstreamMs: UPSTREAM_MS }));
+    const held: FullFigures['held'] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      held.push(
+        await heldDuringExport(emulatorUrl, {
+          ModelPackageType: 'Both',
+          CreationTimeAfter: String(946_684_820 + round),
+        }),
+      );
+    }
+    console.log(writeFullResults({ listing, memory, warmMemory, held }, { rounds: ROUNDS, upstreamMs: UPSTREAM_MS }));
   } finally {
     await stopProcess(app);
     await stopProcess(emulator);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listSharded, type Order, type ShardCall, type ShardPage } from './shards';
@@ -196,6 +198,48 @@ describe('the sharded full listing', () => {
     expect(names).toEqual(['r59']);
     // Two probes, then the six windows once: no shard scans them again.
     expect(calls).toBe(8);
+  });
+
+  it('lets go of the rows it has yielded while it reads on', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const rows = Array.from({ length: 3000 }, (_, index) => ({
+      name: `r${String(index).padStart(4, '0')}`,
+      time: 1_000_000 + index * 37,
+    }));
+    const api = fakeApi(rows, false);
+    const listing = listSharded<Row>({
+      // Each page is new objects, as an upstream answer parsed: only the listing can keep them.
+      fetch: async (call, token, size) => {
+        const page = await api.fetch(call, token, size);
+        return { ...page, items: page.items.map((row) => ({ ...row })) };
+      },
+      timeOf: (row) => row.time,
+      order: 'asc',
+      after: undefined,
+      before: undefined,
+      pageSize: 50,
+      concurrency: 2,
+      shards: 4,
+      lookahead: 4,
+      retryAfter: () => undefined,
+      signal: new AbortController().signal,
+    });
+    const early: WeakRef<Row>[] = [];
+    let count = 0;
+    while (count < 2000) {
+      const next = await listing.next();
+      if (next.done === true) break;
+      if (count < 500) early.push(...next.value.map((row) => new WeakRef(row)));
+      count += next.value.length;
+    }
+    expect(count).toBeGreaterThanOrEqual(2000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(early.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    let rest = 0;
+    for await (const batch of listing) rest += batch.length;
+    expect(count + rest).toBe(3000);
   });
 
   it('costs about the pages of the rows plus the cuts, not a call per row', async () => {

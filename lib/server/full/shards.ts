@@ -41,13 +41,17 @@ export interface ShardedInput<Row> {
  * split. It is asked with a millisecond of slack on each side (`after = lo - 1`, `before = hi`), and keeps only
  * the rows in its range, so shards partition the listing exactly whether the API's bounds are inclusive or not.
  */
-interface Shard<Row> {
+interface Shard {
   /** Where its rows go in the listing: shards compare by path, a shard's own rows before its children's. */
   path: number[];
   lo: number;
   hi: number;
   token: string | undefined;
-  result?: Promise<{ rows: Row[]; children: Shard<Row>[] }>;
+}
+
+interface ShardRead<Row> {
+  rows: Row[];
+  children: Shard[];
 }
 
 function comparePaths(a: readonly number[], b: readonly number[]): number {
@@ -121,20 +125,23 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
 
   let running = 0;
   let fetchedAhead = 0;
-  const pending: Shard<Row>[] = [];
+  // Reads started and not yet taken, by shard. The reader takes a read out, so its rows can go once yielded:
+  // shards live on (the first ones as long as the listing) and must not hold their rows.
+  const reads = new Map<Shard, Promise<ShardRead<Row>>>();
+  const pending: Shard[] = [];
   const wakers: (() => void)[] = [];
   const wake = () => {
     for (const waker of wakers.splice(0)) waker();
   };
 
-  const readOn = (shard: Shard<Row>, token: string): Shard<Row> => ({
+  const readOn = (shard: Shard, token: string): Shard => ({
     path: [...shard.path, 0],
     lo: shard.lo,
     hi: shard.hi,
     token,
   });
 
-  const read = async (shard: Shard<Row>): Promise<{ rows: Row[]; children: Shard<Row>[] }> => {
+  const read = async (shard: Shard): Promise<ShardRead<Row>> => {
     const page = await call(
       { after: new Date(shard.lo - 1), before: new Date(shard.hi), order },
       shard.token,
@@ -189,13 +196,13 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
 
   // A shard read makes its children ready at once, and a free slot takes the earliest ready shard, so the calls
   // stay at `concurrency` however far behind the reader is (within `lookahead`).
-  const start = (shard: Shard<Row>) => {
+  const start = (shard: Shard) => {
     running += 1;
     fetchedAhead += 1;
-    shard.result = read(shard)
-      .then((result) => {
-        pending.push(...result.children);
-        return result;
+    const reading = read(shard)
+      .then((taken) => {
+        pending.push(...taken.children);
+        return taken;
       })
       .finally(() => {
         running -= 1;
@@ -203,10 +210,24 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
         wake();
       });
     // Read by the reader later; a failure surfaces there.
-    shard.result.catch(() => undefined);
+    reading.catch(() => undefined);
+    reads.set(shard, reading);
   };
 
-  function schedule(next: Shard<Row> | undefined): void {
+  /** The shard's read, started now if it is not yet: the reader takes it out of `reads`. */
+  const take = async (shard: Shard): Promise<ShardRead<Row>> => {
+    for (;;) {
+      if (!reads.has(shard)) schedule(shard);
+      const reading = reads.get(shard);
+      if (reading !== undefined) {
+        reads.delete(shard);
+        return reading;
+      }
+      await new Promise<void>((resolve) => wakers.push(resolve));
+    }
+  };
+
+  function schedule(next: Shard | undefined): void {
     pending.sort((a, b) => comparePaths(a.path, b.path));
     while (pending.length > 0 && running < input.concurrency) {
       const head = pending[0];
@@ -225,7 +246,7 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     }
     if (first === undefined || last === undefined) return;
     const initial = cut(timeOf(first), timeOf(last) + 1, input.shards);
-    const roots: Shard<Row>[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
+    const roots: Shard[] = (order === 'asc' ? initial : initial.reverse()).map(([start, end], index) => ({
       path: [index],
       lo: start,
       hi: end,
@@ -238,12 +259,7 @@ export async function* listSharded<Row>(input: ShardedInput<Row>): AsyncGenerato
     while (stack.length > 0) {
       const shard = stack.pop();
       if (shard === undefined) break;
-      while (shard.result === undefined) {
-        schedule(shard);
-        if (shard.result !== undefined) break;
-        await new Promise<void>((resolve) => wakers.push(resolve));
-      }
-      const { rows, children } = await shard.result;
+      const { rows, children } = await take(shard);
       fetchedAhead -= 1;
       stack.push(...[...children].reverse());
       schedule(stack.at(-1));
