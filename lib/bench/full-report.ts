@@ -3,10 +3,14 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './proxy-measure';
 
-interface Export {
+export interface Export {
   rows: number;
   bytes: number;
   growth: number;
+  /** From the request to the last byte. */
+  ms: number;
+  /** Of `ms`, the full GCs the bench asked for. */
+  collectMs: number;
 }
 
 export interface FullFigures {
@@ -15,6 +19,8 @@ export interface FullFigures {
   memory: { small: Export; large: Export }[];
   /** Fresh servers that have streamed a whole export of another range first. */
   warmMemory: { small: Export; large: Export }[];
+  /** Warm servers given a full GC every so many rows. */
+  collectedMemory: { small: Export; large: Export }[];
   /** Warm servers streaming every package: what they hold after a full GC, every so many rows, over before. */
   held: { rows: number; held: { rows: number; bytes: number }[] }[];
 }
@@ -25,13 +31,17 @@ const ratio = (round: MemoryRounds[number]) => Math.max(round.large.growth, 1) /
 
 const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1);
 
-function memoryTable(rounds: MemoryRounds): string[] {
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function memoryTable(rounds: MemoryRounds, collected = false): string[] {
+  const timed = (run: Export) =>
+    collected ? `${seconds(run.ms)}, ${seconds(run.collectMs)} of it in GCs` : seconds(run.ms);
   return [
-    '| round | small export | large export | ratio |',
-    '|---|---|---|---|',
+    '| round | small export | large export | ratio | large export took |',
+    '|---|---|---|---|---|',
     ...rounds.map(
       (round, index) =>
-        `| ${index + 1} | ${round.small.rows} rows, ${mb(round.small.bytes)} MB: +${mb(round.small.growth)} MB | ${round.large.rows} rows, ${mb(round.large.bytes)} MB: +${mb(round.large.growth)} MB | ${ratio(round).toFixed(2)}× |`,
+        `| ${index + 1} | ${round.small.rows} rows, ${mb(round.small.bytes)} MB: +${mb(round.small.growth)} MB | ${round.large.rows} rows, ${mb(round.large.bytes)} MB: +${mb(round.large.growth)} MB | ${ratio(round).toFixed(2)}× | ${timed(round.large)} |`,
     ),
   ];
 }
@@ -49,7 +59,10 @@ function heldTable(rounds: FullFigures['held']): string[] {
 }
 
 /** Writes `lib/bench/full-results.md` and returns its text. */
-export function writeFullResults(figures: FullFigures, method: { rounds: number; upstreamMs: number }): string {
+export function writeFullResults(
+  figures: FullFigures,
+  method: { rounds: number; upstreamMs: number; collectEvery: number },
+): string {
   const speedups = figures.listing.map((round) => round.sequentialMs / round.parallelMs);
   const text = [
     '# Whole listings: benchmark results',
@@ -83,6 +96,14 @@ export function writeFullResults(figures: FullFigures, method: { rounds: number;
     '',
     `Median ratio **${median(figures.warmMemory.map(ratio)).toFixed(2)}×**.`,
     '',
+    `### The same, with a full GC every ${method.collectEvery} rows`,
+    '',
+    ...memoryTable(figures.collectedMemory, true),
+    '',
+    `Median ratio **${median(figures.collectedMemory.map(ratio)).toFixed(2)}×**; the large export took ` +
+      `${(median(figures.collectedMemory.map((round) => round.large.ms)) / median(figures.warmMemory.map((round) => round.large.ms))).toFixed(2)}× ` +
+      'as long as without the collections.',
+    '',
     '### What the server holds while it streams every package',
     '',
     ...heldTable(figures.held),
@@ -96,7 +117,9 @@ export function writeFullResults(figures: FullFigures, method: { rounds: number;
     '- Memory: a fresh `next start` per export, warmed up with a list call and a small export; its RSS ' +
       '(`/proc/<pid>/status`) sampled every 20 ms while a CSV export streams to the bench, minus its RSS just before; ' +
       'the small export is the last 120 days of packages, the large one every package. A warm server has first ' +
-      'streamed every package created after another instant as well.',
+      'streamed every package created after another instant as well. A collected server is a warm one started with ' +
+      `\`--inspect\`, given a full GC through the inspector each time the bench has read ${method.collectEvery} more rows ` +
+      '(the bench reading no further meanwhile).',
     '- Held: a warm server started with `--inspect`; before the export and every 5,000 rows into it (the bench ' +
       'reading no further meanwhile, so the server waits), a full GC through the inspector, then its `heapUsed` plus ' +
       '`arrayBuffers`, minus the same before the export.',

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { BENCH_DIST_DIR, buildNext, freePort, startNextServer, stopProcess } from './proxy-processes';
 import { startScaledEmulator } from './ui-processes';
-import { writeFullResults, type FullFigures } from './full-report';
+import { writeFullResults, type Export, type FullFigures } from './full-report';
 import { connectInspector } from './inspector';
 
 const ROUNDS = 3;
@@ -53,21 +53,35 @@ function rssBytes(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
+/** Rows between two full GCs when an export's growth is measured with its garbage collected as it goes. */
+const COLLECT_EVERY = 2_000;
+
 /**
  * The RSS growth of a fresh server while it streams one export to the bench: its RSS sampled every 20 ms, minus
  * its RSS once warmed up (a list call and a tiny export first, so both sizes start from the same state). A warm
  * server has also streamed a whole export of another range first, so V8 has already grown its young generation
- * to the allocation rate of an export, as a server that has run a while has.
+ * to the allocation rate of an export, as a server that has run a while has. A collected one is warm and gets a
+ * full GC (through the inspector) every `COLLECT_EVERY` rows: what is left of the growth then is what the export
+ * keeps, and the time those collections take is what forcing them would cost.
  */
-async function exportGrowth(emulatorUrl: string, params: Record<string, string>, warm: boolean) {
+async function exportGrowth(
+  emulatorUrl: string,
+  params: Record<string, string>,
+  server: 'fresh' | 'warm' | 'collected',
+): Promise<Export> {
   const port = await freePort();
-  const server = await startNextServer(port, emulatorUrl, { PROXY_CACHE_TTL_MS: '0' });
+  const inspectPort = server === 'collected' ? await freePort() : undefined;
+  const child = await startNextServer(port, emulatorUrl, {
+    PROXY_CACHE_TTL_MS: '0',
+    ...(inspectPort === undefined ? {} : { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` }),
+  });
   const appUrl = `http://127.0.0.1:${port}`;
-  const pid = server.pid ?? 0;
+  const pid = child.pid ?? 0;
+  const inspector = inspectPort === undefined ? undefined : await connectInspector(inspectPort);
   try {
     await (await fetch(`${appUrl}/api/model-packages?MaxResults=100`)).arrayBuffer();
     await (await fetch(`${appUrl}/api/images/export?format=csv`)).arrayBuffer();
-    if (warm) {
+    if (server !== 'fresh') {
       const other = new URLSearchParams({ ModelPackageType: 'Both', CreationTimeAfter: '946684000', format: 'csv' });
       await (await fetch(`${appUrl}/api/model-packages/export?${other}`)).arrayBuffer();
     }
@@ -77,22 +91,32 @@ async function exportGrowth(emulatorUrl: string, params: Record<string, string>,
     const sampler = setInterval(() => {
       peak = Math.max(peak, rssBytes(pid));
     }, 20);
+    const started = performance.now();
     const response = await fetch(
       `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
     );
     let bytes = 0;
     let lines = 0;
+    let collectMs = 0;
     const reader = response.body?.getReader();
     for (;;) {
       const chunk = await reader?.read();
       if (chunk === undefined || chunk.done) break;
+      const before = lines;
       bytes += chunk.value.length;
       for (const byte of chunk.value) if (byte === 10) lines += 1;
+      if (inspector !== undefined && Math.floor(lines / COLLECT_EVERY) > Math.floor(before / COLLECT_EVERY)) {
+        const collecting = performance.now();
+        await inspector.held();
+        collectMs += performance.now() - collecting;
+      }
     }
+    const ms = performance.now() - started;
     clearInterval(sampler);
-    return { rows: lines - 1, bytes, growth: peak - baseline };
+    return { rows: lines - 1, bytes, growth: peak - baseline, ms, collectMs };
   } finally {
-    await stopProcess(server);
+    inspector?.close();
+    await stopProcess(child);
   }
 }
 
@@ -165,17 +189,19 @@ export default async function fullBench(): Promise<void> {
     await control(emulatorUrl, 'faults', { latencyMs: 0 });
     const memory: FullFigures['memory'] = [];
     const warmMemory: FullFigures['memory'] = [];
+    const collectedMemory: FullFigures['memory'] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       // About a tenth of the packages: the last few months.
       const recent = String(Math.floor(Date.now() / 1000) - 120 * 86_400 + round);
       const smallParams = { ModelPackageType: 'Both', CreationTimeAfter: recent };
       const largeParams = { ModelPackageType: 'Both', CreationTimeAfter: String(946_684_800 + 10 + round) };
-      for (const [warm, into] of [
-        [false, memory],
-        [true, warmMemory],
+      for (const [server, into] of [
+        ['fresh', memory],
+        ['warm', warmMemory],
+        ['collected', collectedMemory],
       ] as const) {
-        const small = await exportGrowth(emulatorUrl, smallParams, warm);
-        const large = await exportGrowth(emulatorUrl, largeParams, warm);
+        const small = await exportGrowth(emulatorUrl, smallParams, server);
+        const large = await exportGrowth(emulatorUrl, largeParams, server);
         into.push({ small, large });
       }
     }
@@ -188,7 +214,12 @@ export default async function fullBench(): Promise<void> {
         }),
       );
     }
-    console.log(writeFullResults({ listing, memory, warmMemory, held }, { rounds: ROUNDS, upstreamMs: UPSTREAM_MS }));
+    console.log(
+      writeFullResults(
+        { listing, memory, warmMemory, collectedMemory, held },
+        { rounds: ROUNDS, upstreamMs: UPSTREAM_MS, collectEvery: COLLECT_EVERY },
+      ),
+    );
   } finally {
     await stopProcess(app);
     await stopProcess(emulator);
