@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listSharded, type Order, type ShardCall, type ShardPage } from './shards';
+import { listSharded, type Order, type ShardCall, type ShardedInput, type ShardPage } from './shards';
 
 interface Row {
   name: string;
@@ -47,6 +47,21 @@ function sequential(rows: readonly Row[], order: Order, after?: number, before?:
   return (order === 'desc' ? kept.reverse() : kept).map((row) => row.name);
 }
 
+/** The listing of `Row`s by their time, with no bounds, no retries and no abort unless the test sets them. */
+function sharded(
+  input: Pick<ShardedInput<Row>, 'fetch' | 'order' | 'pageSize' | 'concurrency' | 'shards' | 'lookahead'> &
+    Partial<ShardedInput<Row>>,
+) {
+  return listSharded<Row>({
+    timeOf: (row) => row.time,
+    after: undefined,
+    before: undefined,
+    retryAfter: () => undefined,
+    signal: new AbortController().signal,
+    ...input,
+  });
+}
+
 async function all(
   rows: readonly Row[],
   options: {
@@ -61,18 +76,15 @@ async function all(
   const api = fakeApi(rows, options.inclusive, options.failEvery, options.scanned);
   const names: string[] = [];
   const after = options.after === undefined ? undefined : new Date(options.after - (options.inclusive ? 0 : 1));
-  for await (const batch of listSharded<Row>({
+  for await (const batch of sharded({
     fetch: api.fetch,
-    timeOf: (row) => row.time,
     order: options.order,
     after,
-    before: undefined,
     pageSize: options.pageSize ?? 5,
     concurrency: 4,
     shards: 6,
     lookahead: 8,
     retryAfter: (error, attempt) => (error instanceof Flaky && attempt < 20 ? 0 : undefined),
-    signal: new AbortController().signal,
   })) {
     names.push(...batch.map((row) => row.name));
   }
@@ -138,18 +150,13 @@ describe('the sharded full listing', () => {
       time: 5000,
     }));
     expect((await all(rows, { order: 'desc', inclusive: true })).names).toEqual(sequential(rows, 'desc'));
-    const failing = listSharded<Row>({
+    const failing = sharded({
       fetch: () => Promise.reject(new Error('AccessDenied')),
-      timeOf: (row) => row.time,
       order: 'asc',
-      after: undefined,
-      before: undefined,
       pageSize: 5,
       concurrency: 2,
       shards: 2,
       lookahead: 2,
-      retryAfter: () => undefined,
-      signal: new AbortController().signal,
     });
     await expect(failing.next()).rejects.toThrow('AccessDenied');
   });
@@ -163,7 +170,7 @@ describe('the sharded full listing', () => {
     let inFlight = 0;
     let most = 0;
     let count = 0;
-    for await (const batch of listSharded<Row>({
+    for await (const batch of sharded({
       fetch: async (call, token, size) => {
         inFlight += 1;
         most = Math.max(most, inFlight);
@@ -171,16 +178,11 @@ describe('the sharded full listing', () => {
         inFlight -= 1;
         return api.fetch(call, token, size);
       },
-      timeOf: (row) => row.time,
       order: 'desc',
-      after: undefined,
-      before: undefined,
       pageSize: 50,
       concurrency: 5,
       shards: 10,
       lookahead: 20,
-      retryAfter: () => undefined,
-      signal: new AbortController().signal,
     })) {
       count += batch.length;
     }
@@ -208,22 +210,17 @@ describe('the sharded full listing', () => {
       time: 1_000_000 + index * 37,
     }));
     const api = fakeApi(rows, false);
-    const listing = listSharded<Row>({
+    const listing = sharded({
       // Each page is new objects, as an upstream answer parsed: only the listing can keep them.
       fetch: async (call, token, size) => {
         const page = await api.fetch(call, token, size);
         return { ...page, items: page.items.map((row) => ({ ...row })) };
       },
-      timeOf: (row) => row.time,
       order: 'asc',
-      after: undefined,
-      before: undefined,
       pageSize: 50,
       concurrency: 2,
       shards: 4,
       lookahead: 4,
-      retryAfter: () => undefined,
-      signal: new AbortController().signal,
     });
     // Read in a frame of its own, so no temporary of this one keeps a batch.
     const readOn = async (until: number, early: WeakRef<Row>[]): Promise<number> => {
