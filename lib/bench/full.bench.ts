@@ -53,6 +53,65 @@ function rssBytes(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
+/** A server of the bench build with no cache, under the inspector when asked. */
+async function benchServer(emulatorUrl: string, inspect: boolean) {
+  const port = await freePort();
+  const inspectPort = inspect ? await freePort() : undefined;
+  const child = await startNextServer(port, emulatorUrl, {
+    PROXY_CACHE_TTL_MS: '0',
+    ...(inspectPort === undefined ? {} : { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` }),
+  });
+  try {
+    const inspector = inspectPort === undefined ? undefined : await connectInspector(inspectPort);
+    return {
+      appUrl: `http://127.0.0.1:${port}`,
+      pid: child.pid ?? 0,
+      inspector,
+      async stop() {
+        inspector?.close();
+        await stopProcess(child);
+      },
+    };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+/** Every package created after another instant than the measured exports', so V8 has met an export's allocations. */
+async function streamAnotherExport(appUrl: string): Promise<void> {
+  const other = new URLSearchParams({ ModelPackageType: 'Both', CreationTimeAfter: '946684000', format: 'csv' });
+  await (await fetch(`${appUrl}/api/model-packages/export?${other}`)).arrayBuffer();
+}
+
+/**
+ * Streams a CSV export of model packages to the end, and awaits `atEvery` each time `every` more rows have come
+ * (the bench reading no further meanwhile, so the server waits).
+ */
+async function readExport(
+  appUrl: string,
+  params: Record<string, string>,
+  every: number,
+  atEvery: (rows: number) => Promise<void>,
+): Promise<{ rows: number; bytes: number }> {
+  const response = await fetch(
+    `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
+  );
+  let bytes = 0;
+  // The header is a line of its own.
+  let rows = -1;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const chunk = await reader?.read();
+    if (chunk === undefined || chunk.done) break;
+    const before = rows;
+    bytes += chunk.value.length;
+    for (const byte of chunk.value) if (byte === 10) rows += 1;
+    if (Math.floor(rows / every) > Math.floor(Math.max(before, 0) / every)) await atEvery(rows);
+  }
+  return { rows, bytes };
+}
+
 /** Rows between two full GCs when an export's growth is measured with its garbage collected as it goes. */
 const COLLECT_EVERY = 2_000;
 
@@ -67,24 +126,14 @@ const COLLECT_EVERY = 2_000;
 async function exportGrowth(
   emulatorUrl: string,
   params: Record<string, string>,
-  server: 'fresh' | 'warm' | 'collected',
+  kind: 'fresh' | 'warm' | 'collected',
 ): Promise<Export> {
-  const port = await freePort();
-  const inspectPort = server === 'collected' ? await freePort() : undefined;
-  const child = await startNextServer(port, emulatorUrl, {
-    PROXY_CACHE_TTL_MS: '0',
-    ...(inspectPort === undefined ? {} : { NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` }),
-  });
-  const appUrl = `http://127.0.0.1:${port}`;
-  const pid = child.pid ?? 0;
-  const inspector = inspectPort === undefined ? undefined : await connectInspector(inspectPort);
+  const server = await benchServer(emulatorUrl, kind === 'collected');
+  const { appUrl, pid, inspector } = server;
   try {
     await (await fetch(`${appUrl}/api/model-packages?MaxResults=100`)).arrayBuffer();
     await (await fetch(`${appUrl}/api/images/export?format=csv`)).arrayBuffer();
-    if (server !== 'fresh') {
-      const other = new URLSearchParams({ ModelPackageType: 'Both', CreationTimeAfter: '946684000', format: 'csv' });
-      await (await fetch(`${appUrl}/api/model-packages/export?${other}`)).arrayBuffer();
-    }
+    if (kind !== 'fresh') await streamAnotherExport(appUrl);
     await sleep(500);
     const baseline = rssBytes(pid);
     let peak = baseline;
@@ -92,31 +141,18 @@ async function exportGrowth(
       peak = Math.max(peak, rssBytes(pid));
     }, 20);
     const started = performance.now();
-    const response = await fetch(
-      `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
-    );
-    let bytes = 0;
-    let lines = 0;
     let collectMs = 0;
-    const reader = response.body?.getReader();
-    for (;;) {
-      const chunk = await reader?.read();
-      if (chunk === undefined || chunk.done) break;
-      const before = lines;
-      bytes += chunk.value.length;
-      for (const byte of chunk.value) if (byte === 10) lines += 1;
-      if (inspector !== undefined && Math.floor(lines / COLLECT_EVERY) > Math.floor(before / COLLECT_EVERY)) {
-        const collecting = performance.now();
-        await inspector.held();
-        collectMs += performance.now() - collecting;
-      }
-    }
+    const { rows, bytes } = await readExport(appUrl, params, COLLECT_EVERY, async () => {
+      if (inspector === undefined) return;
+      const collecting = performance.now();
+      await inspector.held();
+      collectMs += performance.now() - collecting;
+    });
     const ms = performance.now() - started;
     clearInterval(sampler);
-    return { rows: lines - 1, bytes, growth: peak - baseline, ms, collectMs };
+    return { rows, bytes, growth: peak - baseline, ms, collectMs };
   } finally {
-    inspector?.close();
-    await stopProcess(child);
+    await server.stop();
   }
 }
 
@@ -129,35 +165,19 @@ const HELD_EVERY = 5_000;
  * Flat in the number of rows is the export's promise; what the RSS adds on top is garbage a GC has not taken yet.
  */
 async function heldDuringExport(emulatorUrl: string, params: Record<string, string>) {
-  const port = await freePort();
-  const inspectPort = await freePort();
-  const server = await startNextServer(port, emulatorUrl, {
-    PROXY_CACHE_TTL_MS: '0',
-    NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}`,
-  });
-  const appUrl = `http://127.0.0.1:${port}`;
-  const inspector = await connectInspector(inspectPort);
+  const server = await benchServer(emulatorUrl, true);
+  const { appUrl, inspector } = server;
   try {
-    const other = new URLSearchParams({ ModelPackageType: 'Both', CreationTimeAfter: '946684000', format: 'csv' });
-    await (await fetch(`${appUrl}/api/model-packages/export?${other}`)).arrayBuffer();
+    if (inspector === undefined) throw new Error('the server runs without its inspector');
+    await streamAnotherExport(appUrl);
     const before = await inspector.held();
-    const response = await fetch(
-      `${appUrl}/api/model-packages/export?${new URLSearchParams({ ...params, format: 'csv' })}`,
-    );
     const held: { rows: number; bytes: number }[] = [];
-    let lines = 0;
-    const reader = response.body?.getReader();
-    for (;;) {
-      const chunk = await reader?.read();
-      if (chunk === undefined || chunk.done) break;
-      for (const byte of chunk.value) if (byte === 10) lines += 1;
-      if (lines - 1 >= (held.length + 1) * HELD_EVERY)
-        held.push({ rows: lines - 1, bytes: (await inspector.held()) - before });
-    }
-    return { rows: lines - 1, held };
+    const { rows } = await readExport(appUrl, params, HELD_EVERY, async (read) => {
+      held.push({ rows: read, bytes: (await inspector.held()) - before });
+    });
+    return { rows, held };
   } finally {
-    inspector.close();
-    await stopProcess(server);
+    await server.stop();
   }
 }
 
